@@ -1,0 +1,364 @@
+// The one source of the ServiceLevelAgreement API. The TypeScript types (types.ts), the ajv
+// validation used by slactl and the operator (validate-schema.ts) and the CRD in crds/
+// (crd.ts) are all derived from these TypeBox schemas, so the three can never disagree.
+//
+// TypeBox was chosen over hand-written JSON Schema because it yields the static types from the
+// same value, and over zod because its output *is* JSON Schema, which both ajv and the
+// Kubernetes CRD format consume without a conversion library.
+import { Type, type TSchema } from "@sinclair/typebox";
+
+/** Prometheus duration syntax, as accepted by PromQL range selectors: 30s, 5m, 1h30m, 28d. */
+export const durationPattern = "^([0-9]+(ms|s|m|h|d|w|y))+$";
+const labelNamePattern = "^[a-zA-Z_][a-zA-Z0-9_]*$";
+const dnsLabelPattern = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+const metricNamePattern = "^[a-zA-Z_:][a-zA-Z0-9_:]*$";
+
+/** CEL rules of the CRD; ajv ignores the keyword, and validate.ts repeats each check for slactl. */
+type Cel = { rule: string; message: string; fieldPath?: string };
+const cel = (...rules: Cel[]) => ({ "x-kubernetes-validations": rules });
+
+const Duration = (description: string) =>
+  Type.String({ description, pattern: durationPattern, maxLength: 32 });
+
+const LabelMap = (description: string) =>
+  Type.Record(Type.String({ pattern: labelNamePattern }), Type.String({ maxLength: 1024 }), {
+    description,
+    // Key patterns cannot be expressed in a structural schema, and a CEL rule over unbounded keys
+    // exceeds the apiserver's cost budget; validate.ts checks label names instead.
+    maxProperties: 64,
+  });
+
+const AnnotationMap = (description: string) =>
+  Type.Record(Type.String({ pattern: labelNamePattern }), Type.String({ maxLength: 4096 }), {
+    description,
+    maxProperties: 64,
+  });
+
+const PromQL = (description: string) => Type.String({ description, minLength: 1, maxLength: 8192 });
+
+export const RatioIndicator = Type.Object(
+  {
+    errors: Type.Optional(PromQL(
+      "PromQL for the rate of bad events, with {{window}} where the range goes, e.g. " +
+      "sum(rate(http_requests_total{code=~\"5..\"}[{{window}}])). Give errors or good, not both.")),
+    good: Type.Optional(PromQL("PromQL for the rate of good events, with {{window}}. Give errors or good, not both.")),
+    total: PromQL("PromQL for the rate of all events, with {{window}}."),
+  },
+  {
+    additionalProperties: false,
+    description: "An event-based indicator: the share of bad (or good) events among all events.",
+    ...cel({ rule: "has(self.errors) != has(self.good)", message: "give exactly one of errors or good" }),
+  },
+);
+
+export const LatencyIndicator = Type.Object(
+  {
+    histogram: Type.String({
+      description: "Name of a Prometheus histogram without the _bucket suffix, e.g. http_request_duration_seconds.",
+      pattern: metricNamePattern,
+      maxLength: 256,
+    }),
+    selector: Type.Optional(LabelMap("Label equality matchers that select the service's series, e.g. {job: checkout}.")),
+    threshold: Duration(
+      "Requests at or below this duration are good. It must equal a bucket boundary (le) of the histogram, e.g. 300ms."),
+  },
+  { additionalProperties: false, description: "The share of requests that finished within the threshold, from a histogram." },
+);
+
+export const ProbeIndicator = Type.Object(
+  {
+    metric: Type.String({
+      description: "A gauge that is 1 when the probe succeeds and 0 when it fails, e.g. probe_success.",
+      pattern: metricNamePattern,
+      maxLength: 256,
+    }),
+    selector: Type.Optional(LabelMap("Label equality matchers that select the probe's series.")),
+  },
+  { additionalProperties: false, description: "A time-based indicator: the share of time a 1/0 gauge was 0." },
+);
+
+export const RawIndicator = Type.Object(
+  {
+    errorRatio: PromQL("PromQL that already yields the error ratio (0..1) over {{window}}; averaged over time for longer windows."),
+  },
+  { additionalProperties: false, description: "An expression that is already an error ratio." },
+);
+
+export const Indicator = Type.Object(
+  {
+    ratio: Type.Optional(RatioIndicator),
+    latency: Type.Optional(LatencyIndicator),
+    probe: Type.Optional(ProbeIndicator),
+    raw: Type.Optional(RawIndicator),
+  },
+  {
+    additionalProperties: false,
+    description: "How the objective is measured. Give exactly one of ratio, latency, probe or raw.",
+    ...cel({
+      rule: "[has(self.ratio), has(self.latency), has(self.probe), has(self.raw)].filter(x, x).size() == 1",
+      message: "give exactly one of ratio, latency, probe or raw",
+    }),
+  },
+);
+
+export const Objective = Type.Object(
+  {
+    name: Type.String({ description: "Name of the objective, unique within the SLA, e.g. availability.", pattern: dnsLabelPattern, maxLength: 63 }),
+    description: Type.Optional(Type.String({ description: "What the objective promises, in words.", maxLength: 1024 })),
+    target: Type.Number({
+      description: "The promised share of good events or time, in percent, e.g. 99.9.",
+      exclusiveMinimum: 0,
+      exclusiveMaximum: 100,
+    }),
+    indicator: Indicator,
+  },
+  { additionalProperties: false, description: "One service level objective." },
+);
+
+export const Period = Type.Object(
+  {
+    rolling: Type.Optional(Duration("A rolling window that compliance is measured over, e.g. 30d. The default when no period is given.")),
+    calendar: Type.Optional(Type.Union([Type.Literal("week"), Type.Literal("month"), Type.Literal("quarter")], {
+      description: "A calendar period: week (from Monday), month or quarter, in timeZone.",
+    })),
+    timeZone: Type.Optional(Type.String({ description: "IANA time zone of calendar periods and maintenance schedules, e.g. Europe/Berlin. Default UTC.", maxLength: 64 })),
+  },
+  {
+    additionalProperties: false,
+    description: "The contract period that compliance is measured over: rolling or calendar, not both.",
+    ...cel({ rule: "!(has(self.rolling) && has(self.calendar))", message: "give rolling or calendar, not both" }),
+  },
+);
+
+export const BurnRateTier = Type.Object(
+  {
+    severity: Type.Union([Type.Literal("page"), Type.Literal("ticket")], { description: "Which alert the tier raises." }),
+    budgetPercent: Type.Number({ description: "Share of the period's error budget that, spent within longWindow, raises the alert.", exclusiveMinimum: 0, maximum: 100 }),
+    longWindow: Duration("The window the budget share is measured over."),
+    shortWindow: Duration("A shorter window that must also burn fast, so the alert resets soon after recovery (usually longWindow/12)."),
+  },
+  { additionalProperties: false, description: "One tier of a multiwindow multi-burn-rate alert." },
+);
+
+const AlertRoute = (what: string) =>
+  Type.Object(
+    {
+      disabled: Type.Optional(Type.Boolean({ description: `Do not generate the ${what} alerts.` })),
+      labels: Type.Optional(LabelMap(`Labels added to the ${what} alerts, e.g. {severity: ${what}}.`)),
+      annotations: Type.Optional(AnnotationMap(`Annotations added to the ${what} alerts.`)),
+    },
+    { additionalProperties: false, description: `Settings of the ${what} alerts.` },
+  );
+
+export const Alerting = Type.Object(
+  {
+    name: Type.Optional(Type.String({ description: "Prefix of the generated alert names. Default SLA.", pattern: "^[a-zA-Z_][a-zA-Z0-9_]*$", maxLength: 64 })),
+    labels: Type.Optional(LabelMap("Labels added to every alert of this SLA, e.g. {team: payments}.")),
+    annotations: Type.Optional(AnnotationMap("Annotations added to every alert, e.g. {runbook_url: https://...}.")),
+    burnRates: Type.Optional(Type.String({
+      description: "Name of a burn-rate table in policies/alerting/, e.g. google-sre. Default: the table made for the SLA's period.",
+      pattern: dnsLabelPattern,
+      maxLength: 63,
+    })),
+    burnRateTiers: Type.Optional(Type.Array(BurnRateTier, { description: "Inline burn-rate tiers instead of a named table.", minItems: 1, maxItems: 8 })),
+    page: Type.Optional(AlertRoute("page")),
+    ticket: Type.Optional(AlertRoute("ticket")),
+    noData: Type.Optional(Type.Object(
+      {
+        disabled: Type.Optional(Type.Boolean({ description: "Do not generate the no-data alert." })),
+        for: Type.Optional(Duration("How long the indicator's series must be missing before the alert fires. Default 10m.")),
+      },
+      { additionalProperties: false, description: "The alert raised when the indicator's series vanish." },
+    )),
+  },
+  {
+    additionalProperties: false,
+    description: "How the SLA alerts: multiwindow multi-burn-rate alerts from the SRE Workbook, a no-data and a budget-exhausted alert.",
+    ...cel({ rule: "!(has(self.burnRates) && has(self.burnRateTiers))", message: "give burnRates or burnRateTiers, not both" }),
+  },
+);
+
+export const MaintenanceWindow = Type.Object(
+  {
+    schedule: Type.Optional(Type.String({ description: "A cron schedule (minute hour day-of-month month day-of-week) in period.timeZone, e.g. \"0 2 * * SUN\".", maxLength: 128 })),
+    duration: Type.Optional(Duration("How long each scheduled window lasts.")),
+    start: Type.Optional(Type.String({ description: "Start of a one-off window (RFC 3339).", format: "date-time" })),
+    end: Type.Optional(Type.String({ description: "End of a one-off window (RFC 3339).", format: "date-time" })),
+    description: Type.Optional(Type.String({ description: "Why the window exists.", maxLength: 256 })),
+  },
+  {
+    additionalProperties: false,
+    description: "Scheduled maintenance, excluded from compliance: either schedule and duration, or start and end.",
+    ...cel({
+      rule: "(has(self.schedule) && has(self.duration) && !has(self.start) && !has(self.end)) || (has(self.start) && has(self.end) && !has(self.schedule) && !has(self.duration))",
+      message: "give schedule and duration, or start and end",
+    }),
+  },
+);
+
+export const CreditTier = Type.Object(
+  {
+    below: Type.Number({ description: "The tier applies when compliance is below this percentage.", exclusiveMinimum: 0, maximum: 100 }),
+    credit: Type.Number({ description: "Service credit owed, in percent of the monthly fee.", minimum: 0, maximum: 100 }),
+  },
+  { additionalProperties: false, description: "One service credit tier." },
+);
+
+export const Dependency = Type.Object(
+  {
+    name: Type.String({ description: "Name of the ServiceLevelAgreement this one relies on.", pattern: dnsLabelPattern, maxLength: 253 }),
+    namespace: Type.Optional(Type.String({ description: "Its namespace; default the namespace of this SLA.", pattern: dnsLabelPattern, maxLength: 63 })),
+  },
+  { additionalProperties: false, description: "Another SLA this one relies on." },
+);
+
+export const ServiceLevelAgreementSpec = Type.Object(
+  {
+    service: Type.String({ description: "The service the agreement covers, a DNS label, e.g. checkout.", pattern: dnsLabelPattern, maxLength: 63 }),
+    owner: Type.String({ description: "Who answers for the service, e.g. team-payments.", minLength: 1, maxLength: 253 }),
+    description: Type.Optional(Type.String({ description: "What the service is, in words.", maxLength: 1024 })),
+    tier: Type.Optional(Type.String({ description: "Service tier, e.g. gold; a ServiceLevelPolicy may set defaults per tier.", maxLength: 63 })),
+    labels: Type.Optional(LabelMap("Labels copied onto every generated rule and usable as dashboard filters, e.g. {region: eu-west-1}.")),
+    period: Type.Optional(Period),
+    objectives: Type.Array(Objective, {
+      description: "The service level objectives; at least one, names unique.",
+      minItems: 1,
+      maxItems: 32,
+      ...cel({ rule: "self.all(o, self.exists_one(p, p.name == o.name))", message: "objective names must be unique" }),
+    }),
+    alerting: Type.Optional(Alerting),
+    maintenance: Type.Optional(Type.Array(MaintenanceWindow, { description: "Scheduled maintenance excluded from compliance.", maxItems: 64 })),
+    credits: Type.Optional(Type.Array(CreditTier, {
+      description: "Service credit tiers, highest threshold first; the last tier whose threshold compliance is below applies.",
+      maxItems: 16,
+    })),
+    dependencies: Type.Optional(Type.Array(Dependency, { description: "Other SLAs this service relies on.", maxItems: 64 })),
+    review: Type.Optional(Type.Object(
+      {
+        every: Duration("How often the agreement must be reviewed, e.g. 90d."),
+        lastReviewed: Type.Optional(Type.String({ description: "Date of the last review (YYYY-MM-DD).", format: "date" })),
+      },
+      { additionalProperties: false, description: "Periodic review of the agreement." },
+    )),
+    dashboard: Type.Optional(Type.Object(
+      {
+        disabled: Type.Optional(Type.Boolean({ description: "Do not generate a dashboard." })),
+        folder: Type.Optional(Type.String({ description: "Grafana folder of the dashboard.", maxLength: 128 })),
+        filters: Type.Optional(Type.Array(Type.String({ pattern: labelNamePattern, maxLength: 128 }), {
+          description: "Labels of spec.labels offered as dashboard variables.",
+          maxItems: 16,
+        })),
+      },
+      { additionalProperties: false, description: "The generated Grafana dashboard." },
+    )),
+  },
+  { additionalProperties: false, description: "The agreement: what is promised, how it is measured, and what happens when it is missed." },
+);
+
+const Condition = Type.Object(
+  {
+    type: Type.String({ description: "Type of condition: Ready, Valid, RulesApplied, DashboardApplied, MetricsAvailable, Compliant, ReviewDue.", maxLength: 316 }),
+    status: Type.Union([Type.Literal("True"), Type.Literal("False"), Type.Literal("Unknown")], { description: "True, False or Unknown." }),
+    reason: Type.String({ description: "A CamelCase reason for the last transition.", maxLength: 1024 }),
+    message: Type.String({ description: "Human-readable detail.", maxLength: 32768 }),
+    lastTransitionTime: Type.String({ description: "When the status last changed.", format: "date-time" }),
+    observedGeneration: Type.Optional(Type.Integer({ description: "The generation the condition was computed from.", minimum: 0 })),
+  },
+  { additionalProperties: false, description: "A metav1.Condition." },
+);
+
+const ObjectiveStatus = Type.Object(
+  {
+    name: Type.String({ description: "The objective's name." }),
+    attained: Type.Optional(Type.Number({ description: "Attained level over the period so far, percent." })),
+    target: Type.Number({ description: "The objective's target, percent." }),
+    errorBudget: Type.Optional(Type.Object(
+      {
+        remaining: Type.Number({ description: "Percent of the period's error budget left (negative when overspent)." }),
+        consumed: Type.Number({ description: "Percent of the period's error budget spent." }),
+      },
+      { additionalProperties: false, description: "The period's error budget." },
+    )),
+    burnRate: Type.Optional(Type.Record(Type.String(), Type.Number(), { description: "Burn rate per window: 1 spends the budget exactly over the period." })),
+    exhaustion: Type.Optional(Type.String({ description: "When the budget runs out at the current burn rate; absent if never.", format: "date-time" })),
+    incidents: Type.Optional(Type.Object(
+      {
+        count: Type.Integer({ description: "Bad periods in the contract period.", minimum: 0 }),
+        mttr: Type.Optional(Type.String({ description: "Mean time to recover." })),
+        mtbf: Type.Optional(Type.String({ description: "Mean time between failures." })),
+      },
+      { additionalProperties: false, description: "Incidents derived from the indicator's bad periods." },
+    )),
+    state: Type.String({ description: "Compliant, AtRisk, Breached or NoData." }),
+  },
+  { additionalProperties: false, description: "What was measured for one objective." },
+);
+
+export const ServiceLevelAgreementStatus = Type.Object(
+  {
+    observedGeneration: Type.Optional(Type.Integer({ description: "The generation of the spec this status describes.", minimum: 0 })),
+    lastEvaluated: Type.Optional(Type.String({ description: "When the figures were last computed.", format: "date-time" })),
+    period: Type.Optional(Type.Object(
+      {
+        start: Type.String({ description: "Start of the current contract period.", format: "date-time" }),
+        end: Type.String({ description: "End of the current contract period.", format: "date-time" }),
+      },
+      { additionalProperties: false, description: "The contract period the figures cover." },
+    )),
+    state: Type.Optional(Type.String({ description: "Compliant, AtRisk, Breached, NoData or Invalid." })),
+    compliance: Type.Optional(Type.Number({ description: "Attained level of the worst objective for the period so far, percent." })),
+    budgetRemaining: Type.Optional(Type.Number({ description: "Error budget left of the worst objective, percent." })),
+    credit: Type.Optional(Type.Number({ description: "Service credit owed if the period ended now, percent of the fee." })),
+    objectives: Type.Optional(Type.Array(ObjectiveStatus, { description: "Figures per objective." })),
+    generated: Type.Optional(Type.Object(
+      {
+        prometheusRule: Type.Optional(Type.String({ description: "Name of the generated PrometheusRule." })),
+        dashboard: Type.Optional(Type.String({ description: "Name of the generated dashboard ConfigMap." })),
+        rules: Type.Optional(Type.Integer({ description: "Number of generated rules.", minimum: 0 })),
+      },
+      { additionalProperties: false, description: "What the operator generated." },
+    )),
+    conditions: Type.Optional(Type.Array(Condition, {
+      description: "Conditions: Ready, Valid, RulesApplied, DashboardApplied, MetricsAvailable, Compliant, ReviewDue.",
+    })),
+  },
+  { additionalProperties: false, description: "What the operator measured; written only by the operator." },
+);
+
+export const ObjectMeta = Type.Object(
+  {
+    name: Type.String({ description: "Name of the resource.", pattern: dnsLabelPattern, maxLength: 63 }),
+    namespace: Type.Optional(Type.String({ description: "Namespace of the resource.", pattern: dnsLabelPattern, maxLength: 63 })),
+    labels: Type.Optional(Type.Record(Type.String(), Type.String())),
+    annotations: Type.Optional(Type.Record(Type.String(), Type.String())),
+  },
+  { additionalProperties: true, description: "Standard object metadata." },
+);
+
+export const apiVersion = "servicelevel.dev/v1alpha1";
+export const kind = "ServiceLevelAgreement";
+
+/** The whole resource as slactl reads it from YAML. */
+export const ServiceLevelAgreement = Type.Object(
+  {
+    apiVersion: Type.Literal(apiVersion),
+    kind: Type.Literal(kind),
+    metadata: ObjectMeta,
+    spec: ServiceLevelAgreementSpec,
+    status: Type.Optional(ServiceLevelAgreementStatus),
+  },
+  { additionalProperties: false },
+);
+
+/** Burn-rate tables in policies/alerting/*.yaml share the tier type with inline tiers. */
+export const BurnRateTable = Type.Object(
+  {
+    name: Type.String({ pattern: dnsLabelPattern }),
+    description: Type.Optional(Type.String()),
+    period: Duration("The period the table was designed for; tables are chosen by it when an SLA names none."),
+    tiers: Type.Array(BurnRateTier, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export type AnySchema = TSchema;

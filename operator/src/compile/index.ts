@@ -1,0 +1,71 @@
+// The compiler's public surface. The CLI, the operator and the Pulumi program all call compile():
+// one path from a parsed document to rules, tests and a dashboard, with issues as values.
+import type { BurnRateTable, ServiceLevelAgreement } from "../api/v1alpha1/types.js";
+import { checkSchema } from "./schema-check.js";
+import { validateSla, type ValidationContext } from "./validate.js";
+import { normalizeSla } from "./normalize.js";
+import { buildRuleGroups, ruleCount, type RuleGroup } from "./rules.js";
+import { prometheusRuleObject, renderYaml, ruleGroupsDocument } from "./outputs.js";
+import type { Issue } from "./issues.js";
+import type { SlaModel } from "./model.js";
+
+export type { Issue, IssuePath } from "./issues.js";
+export { formatPath } from "./issues.js";
+export type { SlaModel } from "./model.js";
+export type { RuleGroup } from "./rules.js";
+export { generatedNames } from "./outputs.js";
+
+export interface CompileOptions extends ValidationContext {
+  /** Labels put on the PrometheusRule so a Prometheus ruleSelector picks it up. */
+  readonly ruleLabels?: Readonly<Record<string, string>>;
+}
+
+export interface CompiledSla {
+  readonly sla: ServiceLevelAgreement;
+  readonly model: SlaModel;
+  readonly groups: readonly RuleGroup[];
+  readonly ruleCount: number;
+  /** Warnings that did not stop compilation. */
+  readonly warnings: readonly Issue[];
+  readonly prometheusRule: object;
+  readonly files: {
+    readonly prometheusRule: string;
+    readonly rules: string;
+  };
+}
+
+export type CompileResult = { readonly ok: true; readonly value: CompiledSla } | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/** Checks a parsed document against the schema and the semantic rules. */
+export function validateDocument(document: unknown, options: ValidationContext): { ok: true; value: ServiceLevelAgreement; warnings: Issue[] } | { ok: false; issues: Issue[] } {
+  const schema = checkSchema(document);
+  if (!schema.ok) return schema;
+  const issues = validateSla(schema.value, options);
+  const errors = issues.filter((i) => i.severity === "error");
+  if (errors.length > 0) return { ok: false, issues };
+  return { ok: true, value: schema.value, warnings: issues };
+}
+
+/** Compiles a parsed document into rule groups and rendered files, or returns why it cannot. */
+export function compile(document: unknown, options: CompileOptions): CompileResult {
+  const valid = validateDocument(document, options);
+  if (!valid.ok) return valid;
+  const model = normalizeSla(valid.value, options.burnRateTables);
+  const groups = buildRuleGroups(model);
+  const prometheusRule = prometheusRuleObject(model, groups, options.ruleLabels);
+  return {
+    ok: true,
+    value: {
+      sla: valid.value,
+      model,
+      groups,
+      ruleCount: ruleCount(groups),
+      warnings: valid.warnings,
+      prometheusRule,
+      files: {
+        prometheusRule: renderYaml(model, prometheusRule),
+        rules: renderYaml(model, ruleGroupsDocument(groups)),
+      },
+    },
+  };
+}

@@ -1,0 +1,90 @@
+// The normalized internal model the generators work on. It is deliberately not the CRD shape:
+// targets are ratios, durations are seconds, defaults are applied and tiers carry their computed
+// factors, so rules.ts, dashboards.ts and tests.ts never re-derive them.
+
+/** A PromQL query written by a user, with {{window}} placeholders, already checked to parse. */
+export interface QueryTemplate {
+  readonly text: string;
+}
+
+export type IndicatorModel =
+  | { readonly kind: "ratio"; readonly errors?: QueryTemplate; readonly good?: QueryTemplate; readonly total: QueryTemplate }
+  | { readonly kind: "latency"; readonly histogram: string; readonly selector: Readonly<Record<string, string>>; readonly thresholdSeconds: number }
+  | { readonly kind: "probe"; readonly metric: string; readonly selector: Readonly<Record<string, string>> }
+  | { readonly kind: "raw"; readonly errorRatio: QueryTemplate };
+
+export interface ObjectiveModel {
+  readonly name: string;
+  readonly description?: string;
+  /** Promised share of good events or time, e.g. 0.999. */
+  readonly target: number;
+  /** Allowed share of bad events or time: 1 - target. */
+  readonly budget: number;
+  readonly indicator: IndicatorModel;
+}
+
+export type Severity = "page" | "ticket";
+
+export interface BurnRateTierModel {
+  readonly severity: Severity;
+  /** Share of the period's budget, e.g. 0.02. */
+  readonly budgetShare: number;
+  readonly longWindowSeconds: number;
+  readonly shortWindowSeconds: number;
+  /** Burn rate that spends budgetShare within the long window: budgetShare * period / longWindow. */
+  readonly factor: number;
+}
+
+export interface AlertRouteModel {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+}
+
+export interface AlertingModel {
+  /** Prefix of alert names, e.g. SLA -> SLAErrorBudgetBurn. */
+  readonly namePrefix: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly burnRateTable: string;
+  readonly tiers: readonly BurnRateTierModel[];
+  readonly page: AlertRouteModel | null;
+  readonly ticket: AlertRouteModel | null;
+  readonly noDataForSeconds: number | null;
+}
+
+export type PeriodModel =
+  | { readonly kind: "rolling"; readonly seconds: number }
+  | { readonly kind: "calendar"; readonly unit: "week" | "month" | "quarter"; readonly timeZone: string; readonly seconds: number };
+
+export type MaintenanceModel =
+  | { readonly kind: "schedule"; readonly cron: string; readonly durationSeconds: number; readonly timeZone: string }
+  | { readonly kind: "fixed"; readonly startMs: number; readonly endMs: number };
+
+export interface CreditTierModel {
+  /** Applies when compliance (a ratio) is below this ratio. */
+  readonly below: number;
+  /** Percent of the monthly fee. */
+  readonly creditPercent: number;
+}
+
+export interface DashboardModel {
+  readonly folder: string | null;
+  readonly filters: readonly string[];
+}
+
+export interface SlaModel {
+  readonly name: string;
+  readonly namespace: string;
+  readonly service: string;
+  readonly owner: string;
+  readonly description?: string;
+  /** spec.labels, copied onto every rule. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** The period; `seconds` is its nominal length (a month is 30 days) used for burn-rate factors. */
+  readonly period: PeriodModel;
+  readonly objectives: readonly ObjectiveModel[];
+  readonly alerting: AlertingModel | null;
+  readonly maintenance: readonly MaintenanceModel[];
+  readonly credits: readonly CreditTierModel[];
+  readonly dashboard: DashboardModel | null;
+}

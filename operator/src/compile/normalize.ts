@@ -1,0 +1,130 @@
+// Turns a validated ServiceLevelAgreement into the internal model: defaults applied, targets as
+// ratios, durations as seconds, burn-rate factors computed. Call validateSla first; this assumes
+// its input is valid and does not re-check.
+import type { BurnRateTable, ServiceLevelAgreement, Period } from "../api/v1alpha1/types.js";
+import { parseDuration } from "./duration.js";
+import type { AlertRouteModel, BurnRateTierModel, IndicatorModel, SlaModel } from "./model.js";
+import { sortKeys } from "./labels.js";
+
+const day = 86_400;
+const nominalCalendarSeconds = { week: 7 * day, month: 30 * day, quarter: 90 * day } as const;
+export const defaultBurnRateTable = "google-sre";
+
+/** Nominal length of a period in seconds: rolling as written, calendar months as 30 days. */
+export function periodSeconds(period: Period | undefined): number {
+  if (period?.calendar) return nominalCalendarSeconds[period.calendar];
+  return (period?.rolling && parseDuration(period.rolling)) || 30 * day;
+}
+
+/** Rounds away float noise such as 0.0010000000000000009, so generated numbers read as written. */
+export function clean(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+/** The burn-rate tiers that apply to an SLA, with factors for its period; undefined when the table is unknown. */
+export function burnRateTiers(
+  sla: ServiceLevelAgreement,
+  tables: ReadonlyMap<string, BurnRateTable>,
+  period: number,
+): { table: string; tiers: BurnRateTierModel[] } | undefined {
+  const alerting = sla.spec.alerting;
+  let table: string;
+  let tiers: BurnRateTable["tiers"];
+  if (alerting?.burnRateTiers) {
+    table = "inline";
+    tiers = alerting.burnRateTiers;
+  } else {
+    table = alerting?.burnRates ?? tableForPeriod(tables, period);
+    const found = tables.get(table);
+    if (!found) return undefined;
+    tiers = found.tiers;
+  }
+  const models: BurnRateTierModel[] = [];
+  for (const tier of tiers) {
+    const long = parseDuration(tier.longWindow);
+    const short = parseDuration(tier.shortWindow);
+    if (long === undefined || short === undefined) return undefined;
+    const budgetShare = tier.budgetPercent / 100;
+    models.push({ severity: tier.severity, budgetShare, longWindowSeconds: long, shortWindowSeconds: short, factor: clean((budgetShare * period) / long) });
+  }
+  return { table, tiers: models };
+}
+
+/** The table made for this period length, else the Workbook's. */
+function tableForPeriod(tables: ReadonlyMap<string, BurnRateTable>, period: number): string {
+  const exact = [...tables.values()].filter((t) => parseDuration(t.period) === period).map((t) => t.name).sort();
+  if (exact.includes(defaultBurnRateTable)) return defaultBurnRateTable;
+  return exact[0] ?? defaultBurnRateTable;
+}
+
+/** Builds the model of a validated SLA. */
+export function normalizeSla(sla: ServiceLevelAgreement, tables: ReadonlyMap<string, BurnRateTable>): SlaModel {
+  const spec = sla.spec;
+  const seconds = periodSeconds(spec.period);
+  const timeZone = spec.period?.timeZone ?? "UTC";
+  const alerting = spec.alerting;
+  const tiers = burnRateTiers(sla, tables, seconds);
+  const route = (which: "page" | "ticket"): AlertRouteModel | null => {
+    const r = alerting?.[which];
+    if (r?.disabled) return null;
+    return { labels: sortKeys({ severity: which, ...(r?.labels ?? {}) }), annotations: sortKeys(r?.annotations ?? {}) };
+  };
+  return {
+    name: sla.metadata.name,
+    namespace: sla.metadata.namespace ?? "default",
+    service: spec.service,
+    owner: spec.owner,
+    ...(spec.description === undefined ? {} : { description: spec.description }),
+    labels: sortKeys(spec.labels ?? {}),
+    period: spec.period?.calendar
+      ? { kind: "calendar", unit: spec.period.calendar, timeZone, seconds }
+      : { kind: "rolling", seconds },
+    objectives: spec.objectives.map((o) => ({
+      name: o.name,
+      ...(o.description === undefined ? {} : { description: o.description }),
+      target: clean(o.target / 100),
+      budget: clean((100 - o.target) / 100),
+      indicator: indicatorModel(o.indicator),
+    })),
+    alerting: tiers
+      ? {
+          namePrefix: alerting?.name ?? "SLA",
+          labels: sortKeys(alerting?.labels ?? {}),
+          annotations: sortKeys(alerting?.annotations ?? {}),
+          burnRateTable: tiers.table,
+          tiers: tiers.tiers,
+          page: route("page"),
+          ticket: route("ticket"),
+          noDataForSeconds: alerting?.noData?.disabled ? null : parseDuration(alerting?.noData?.for ?? "10m") ?? 600,
+        }
+      : null,
+    maintenance: (spec.maintenance ?? []).map((m) =>
+      m.schedule !== undefined
+        ? { kind: "schedule" as const, cron: m.schedule, durationSeconds: parseDuration(m.duration ?? "0s") ?? 0, timeZone }
+        : { kind: "fixed" as const, startMs: Date.parse(m.start ?? ""), endMs: Date.parse(m.end ?? "") }),
+    credits: (spec.credits ?? []).map((c) => ({ below: clean(c.below / 100), creditPercent: c.credit })),
+    dashboard: spec.dashboard?.disabled ? null : { folder: spec.dashboard?.folder ?? null, filters: [...(spec.dashboard?.filters ?? [])] },
+  };
+}
+
+function indicatorModel(indicator: ServiceLevelAgreement["spec"]["objectives"][number]["indicator"]): IndicatorModel {
+  if (indicator.ratio) {
+    const { errors, good, total } = indicator.ratio;
+    return {
+      kind: "ratio",
+      total: { text: total },
+      ...(errors === undefined ? {} : { errors: { text: errors } }),
+      ...(good === undefined ? {} : { good: { text: good } }),
+    };
+  }
+  if (indicator.latency) {
+    return {
+      kind: "latency",
+      histogram: indicator.latency.histogram,
+      selector: sortKeys(indicator.latency.selector ?? {}),
+      thresholdSeconds: parseDuration(indicator.latency.threshold) ?? 0,
+    };
+  }
+  if (indicator.probe) return { kind: "probe", metric: indicator.probe.metric, selector: sortKeys(indicator.probe.selector ?? {}) };
+  return { kind: "raw", errorRatio: { text: indicator.raw?.errorRatio ?? "" } };
+}

@@ -1,0 +1,92 @@
+// Checks a document against the API's JSON Schema with ajv and turns ajv's errors into issues
+// that say where, what was expected and what was found.
+import { Ajv, type ErrorObject } from "ajv";
+import { ServiceLevelAgreement } from "../api/v1alpha1/schema.js";
+import type { ServiceLevelAgreement as Sla } from "../api/v1alpha1/types.js";
+import { error, type Issue } from "./issues.js";
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+ajv.addKeyword("x-kubernetes-validations");
+ajv.addFormat("date-time", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i);
+ajv.addFormat("date", /^\d{4}-\d{2}-\d{2}$/);
+const check = ajv.compile<Sla>(ServiceLevelAgreement);
+
+/** Validates a parsed document against the schema; on success it is typed as an SLA. */
+export function checkSchema(document: unknown): { ok: true; value: Sla } | { ok: false; issues: Issue[] } {
+  if (check(document)) return { ok: true, value: document };
+  const issues = (check.errors ?? []).filter((e) => !isUnionNoise(e)).map((e) => toIssue(e, document));
+  return { ok: false, issues: dedupe(issues) };
+}
+
+// ajv reports each failed branch of an enum-like union; the "anyOf" summary says it once.
+const isUnionNoise = (e: ErrorObject) => e.keyword === "const" || e.keyword === "type" && /anyOf\/\d+/.test(e.schemaPath);
+
+function toIssue(e: ErrorObject, document: unknown): Issue {
+  const path = e.instancePath.split("/").slice(1).map(decode).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const found = describe(valueAt(document, path));
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "required":
+      return error([...path, String(params["missingProperty"])], "schema", `required field is missing`);
+    case "additionalProperties":
+      return error([...path, String(params["additionalProperty"])], "schema", `unknown field ${JSON.stringify(params["additionalProperty"])}`);
+    case "anyOf": {
+      const options = anyOfOptions(e);
+      return error(path, "schema", options ? `expected one of ${options}, found ${found}` : `has an unexpected value: ${found}`);
+    }
+    case "pattern":
+      return error(path, "schema", `expected a value matching ${String(params["pattern"])}, found ${found}`);
+    case "exclusiveMinimum":
+      return error(path, "schema", `expected a number above ${String(params["limit"])}, found ${found}`);
+    case "exclusiveMaximum":
+      return error(path, "schema", `expected a number below ${String(params["limit"])}, found ${found}`);
+    case "minimum":
+      return error(path, "schema", `expected a number of at least ${String(params["limit"])}, found ${found}`);
+    case "maximum":
+      return error(path, "schema", `expected a number of at most ${String(params["limit"])}, found ${found}`);
+    case "type":
+      return error(path, "schema", `expected ${String(params["type"])}, found ${found}`);
+    case "minItems":
+      return error(path, "schema", `expected at least ${String(params["limit"])} item(s), found ${found}`);
+    case "format":
+      return error(path, "schema", `expected a ${String(params["format"])}, found ${found}`);
+    default:
+      return error(path, "schema", `${e.message ?? "is invalid"}, found ${found}`);
+  }
+}
+
+function anyOfOptions(e: ErrorObject): string | undefined {
+  const schema = e.parentSchema as { anyOf?: { const?: unknown }[] } | undefined;
+  const consts = schema?.anyOf?.map((s) => s.const).filter((c) => c !== undefined);
+  return consts && consts.length > 0 ? consts.map((c) => JSON.stringify(c)).join(", ") : undefined;
+}
+
+const decode = (segment: string) => segment.replace(/~1/g, "/").replace(/~0/g, "~");
+
+function valueAt(document: unknown, path: (string | number)[]): unknown {
+  let node: unknown = document;
+  for (const key of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === "object") return "an object";
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}..."` : text;
+}
+
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.path.join("/")}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,75 @@
+// The service level indicator of each kind as PromQL over a window: errors, events and their
+// ratio. User queries are instantiated through parse.ts; everything else is built as a tree.
+import { agg, bin, call, num, sel, type Expr, type Matcher } from "./promql/ast.js";
+import { instantiate, isSingleSeriesAggregation, parseWindowTemplate } from "./promql/parse.js";
+import { formatDuration } from "./duration.js";
+import type { IndicatorModel, QueryTemplate } from "./model.js";
+
+/** What an indicator yields over one window. `events` is absent for time-based kinds. */
+export interface WindowSli {
+  /** Bad events per second, or the bad share of time for time-based kinds. */
+  readonly errors: Expr;
+  /** All events per second; undefined when the indicator is time-based (probe, raw). */
+  readonly events?: Expr;
+}
+
+/** True when the indicator counts events, false when it measures a share of time. */
+export function isEventBased(indicator: IndicatorModel): boolean {
+  return indicator.kind === "ratio" || indicator.kind === "latency";
+}
+
+/** Errors and events of an indicator over a window, read from the raw series. */
+export function sliOverWindow(indicator: IndicatorModel, windowSeconds: number): WindowSli {
+  const range = windowSeconds;
+  switch (indicator.kind) {
+    case "ratio": {
+      const total = userQuery(indicator.total, range, "sum");
+      if (indicator.errors) {
+        // A service with no failures often has no error series at all; count that as zero errors,
+        // not as missing data (the total decides whether data is missing).
+        return { errors: bin("or", userQuery(indicator.errors, range, "sum"), call("vector", num(0)), []), events: total };
+      }
+      // Missing good series stay missing, so a broken query shows up as no data, not as an outage.
+      return { errors: bin("-", total, userQuery(indicator.good as QueryTemplate, range, "sum")), events: total };
+    }
+    case "latency": {
+      const total = agg("sum", call("rate", sel(`${indicator.histogram}_count`, indicator.selector, range)));
+      const bucket: Expr = {
+        kind: "selector",
+        metric: `${indicator.histogram}_bucket`,
+        matchers: [...equalityMatchers(indicator.selector), leMatcher(indicator.thresholdSeconds)].sort((a, b) => (a.name < b.name ? -1 : 1)),
+        rangeSeconds: range,
+      };
+      // A threshold that is not a bucket boundary selects nothing: the ratio goes missing and the
+      // no-data alert says so, instead of every request counting as slow.
+      return { errors: bin("-", total, agg("sum", call("rate", bucket))), events: total };
+    }
+    case "probe":
+      return { errors: bin("-", num(1), agg("avg", call("avg_over_time", sel(indicator.metric, indicator.selector, range)))) };
+    case "raw":
+      return { errors: userQuery(indicator.errorRatio, range, "avg") };
+  }
+}
+
+function equalityMatchers(labels: Readonly<Record<string, string>>): Matcher[] {
+  return Object.keys(labels).map((name) => ({ name, op: "=" as const, value: labels[name] as string }));
+}
+
+/** The le matcher of a threshold. Prometheus 3 writes integral bucket bounds as "1.0", older versions as "1". */
+export function leMatcher(thresholdSeconds: number): Matcher {
+  const text = String(thresholdSeconds);
+  if (Number.isInteger(thresholdSeconds)) return { name: "le", op: "=~", value: `${text}(\\.0)?` };
+  return { name: "le", op: "=", value: text };
+}
+
+/** A user query for one window, aggregated to a single series unless it already is one. */
+function userQuery(template: QueryTemplate, windowSeconds: number, aggregation: "sum" | "avg"): Expr {
+  const parsed = parseWindowTemplate(template.text);
+  if (!parsed.ok) {
+    // validate.ts rejects such queries before compilation; reaching here is a programming error.
+    throw new Error(`query was not validated: ${parsed.problems[0]?.message ?? "unknown problem"}`);
+  }
+  const text = instantiate(parsed.value, formatDuration(windowSeconds));
+  const fragment: Expr = { kind: "fragment", text };
+  return isSingleSeriesAggregation(text) ? fragment : agg(aggregation, fragment);
+}

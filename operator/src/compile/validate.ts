@@ -1,0 +1,231 @@
+// Semantic validation of a ServiceLevelAgreement that already passed the schema: the checks JSON
+// Schema and CEL cannot express (PromQL that parses, {{window}} placement, credit ordering,
+// dependency arithmetic, label names, time zones, cron). Returns issues; never throws.
+import type { ServiceLevelAgreement, BurnRateTable } from "../api/v1alpha1/types.js";
+import { parseCron } from "./cron.js";
+import { parseDuration } from "./duration.js";
+import { error, warning, type Issue, type IssuePath } from "./issues.js";
+import { parseWindowTemplate } from "./promql/parse.js";
+import { burnRateTiers, periodSeconds } from "./normalize.js";
+import { reservedLabels } from "./labels.js";
+
+const labelNameRe = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+export interface ValidationContext {
+  /** Burn-rate tables by name (policies/alerting/). */
+  readonly burnRateTables: ReadonlyMap<string, BurnRateTable>;
+  /** Other SLAs of the same input, for dependency checks; keyed "namespace/name". */
+  readonly peers?: ReadonlyMap<string, ServiceLevelAgreement>;
+}
+
+/** Checks what the schema cannot; an empty list means the SLA compiles. */
+export function validateSla(sla: ServiceLevelAgreement, context: ValidationContext): Issue[] {
+  const issues: Issue[] = [];
+  const spec = sla.spec;
+  const specPath = ["spec"];
+
+  checkLabels(issues, [...specPath, "labels"], spec.labels, true);
+  checkPeriod(issues, sla);
+  checkObjectives(issues, sla);
+  checkAlerting(issues, sla, context);
+  checkMaintenance(issues, sla);
+  checkCredits(issues, sla);
+  checkDependencies(issues, sla, context);
+  if (spec.review && parseDuration(spec.review.every) === undefined) {
+    issues.push(error([...specPath, "review", "every"], "invalid-range", `expected a duration such as 90d, found ${JSON.stringify(spec.review.every)}`));
+  }
+  for (const [i, filter] of (spec.dashboard?.filters ?? []).entries()) {
+    if (!(filter in (spec.labels ?? {}))) {
+      issues.push(error([...specPath, "dashboard", "filters", i], "unknown-filter",
+        `dashboard filter ${JSON.stringify(filter)} is not a key of spec.labels (${Object.keys(spec.labels ?? {}).join(", ") || "none"})`));
+    }
+  }
+  return issues;
+}
+
+function checkLabels(issues: Issue[], path: IssuePath, labels: Readonly<Record<string, string>> | undefined, rejectReserved: boolean): void {
+  for (const name of Object.keys(labels ?? {})) {
+    if (!labelNameRe.test(name)) {
+      issues.push(error([...path, name], "invalid-label-name", `label name ${JSON.stringify(name)} must match [a-zA-Z_][a-zA-Z0-9_]*`));
+    } else if (rejectReserved && (reservedLabels as readonly string[]).includes(name)) {
+      issues.push(error([...path, name], "reserved-label", `label ${JSON.stringify(name)} is set by the compiler on every rule; choose another name`));
+    } else if (name.startsWith("__")) {
+      issues.push(error([...path, name], "reserved-label", `label names starting with __ are reserved by Prometheus`));
+    }
+  }
+}
+
+function checkPeriod(issues: Issue[], sla: ServiceLevelAgreement): void {
+  const period = sla.spec.period;
+  if (!period) return;
+  const path = ["spec", "period"];
+  if (period.rolling !== undefined && period.calendar !== undefined) {
+    issues.push(error(path, "period-conflict", "give rolling or calendar, not both"));
+  }
+  if (period.rolling !== undefined) {
+    const seconds = parseDuration(period.rolling);
+    if (seconds === undefined) issues.push(error([...path, "rolling"], "invalid-range", `expected a duration such as 30d, found ${JSON.stringify(period.rolling)}`));
+    else if (seconds < 3600) issues.push(error([...path, "rolling"], "invalid-range", `a period must be at least 1h, found ${period.rolling}`));
+  }
+  if (period.timeZone !== undefined && !isTimeZone(period.timeZone)) {
+    issues.push(error([...path, "timeZone"], "invalid-time-zone", `expected an IANA time zone such as Europe/Berlin, found ${JSON.stringify(period.timeZone)}`));
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkObjectives(issues: Issue[], sla: ServiceLevelAgreement): void {
+  const seen = new Map<string, number>();
+  for (const [i, objective] of sla.spec.objectives.entries()) {
+    const path = ["spec", "objectives", i];
+    const first = seen.get(objective.name);
+    if (first !== undefined) {
+      issues.push(error([...path, "name"], "duplicate-name", `objective name ${JSON.stringify(objective.name)} is already used by spec.objectives[${first}]`));
+    } else seen.set(objective.name, i);
+
+    const indicator = objective.indicator;
+    const kinds = (["ratio", "latency", "probe", "raw"] as const).filter((k) => indicator[k] !== undefined);
+    if (kinds.length !== 1) {
+      issues.push(error([...path, "indicator"], "schema", `give exactly one of ratio, latency, probe or raw, found ${kinds.length === 0 ? "none" : kinds.join(" and ")}`));
+      continue;
+    }
+    const queries: [string, string | undefined][] = [];
+    if (indicator.ratio) {
+      if ((indicator.ratio.errors === undefined) === (indicator.ratio.good === undefined)) {
+        issues.push(error([...path, "indicator", "ratio"], "schema", "give exactly one of errors or good"));
+      }
+      queries.push(["errors", indicator.ratio.errors], ["good", indicator.ratio.good], ["total", indicator.ratio.total]);
+      for (const [field, query] of queries) {
+        if (query !== undefined) checkTemplate(issues, [...path, "indicator", "ratio", field], query);
+      }
+    }
+    if (indicator.raw) checkTemplate(issues, [...path, "indicator", "raw", "errorRatio"], indicator.raw.errorRatio);
+    if (indicator.latency) {
+      checkLabels(issues, [...path, "indicator", "latency", "selector"], indicator.latency.selector, false);
+      const threshold = parseDuration(indicator.latency.threshold);
+      if (threshold === undefined) {
+        issues.push(error([...path, "indicator", "latency", "threshold"], "invalid-range", `expected a duration such as 300ms, found ${JSON.stringify(indicator.latency.threshold)}`));
+      }
+      if (indicator.latency.selector && "le" in indicator.latency.selector) {
+        issues.push(error([...path, "indicator", "latency", "selector", "le"], "reserved-label", "le is set from threshold; remove it from the selector"));
+      }
+    }
+    if (indicator.probe) checkLabels(issues, [...path, "indicator", "probe", "selector"], indicator.probe.selector, false);
+  }
+}
+
+function checkTemplate(issues: Issue[], path: IssuePath, query: string): void {
+  const parsed = parseWindowTemplate(query);
+  if (parsed.ok) return;
+  for (const problem of parsed.problems) {
+    const code = problem.message.includes("{{window}}") ? "promql-window" : "promql-syntax";
+    issues.push(error(path, code, problem.message));
+  }
+}
+
+function checkAlerting(issues: Issue[], sla: ServiceLevelAgreement, context: ValidationContext): void {
+  const alerting = sla.spec.alerting;
+  const path = ["spec", "alerting"];
+  if (alerting) {
+    checkLabels(issues, [...path, "labels"], alerting.labels, true);
+    checkLabels(issues, [...path, "page", "labels"], alerting.page?.labels, true);
+    checkLabels(issues, [...path, "ticket", "labels"], alerting.ticket?.labels, true);
+    if (alerting.burnRates !== undefined && alerting.burnRateTiers !== undefined) {
+      issues.push(error(path, "schema", "give burnRates or burnRateTiers, not both"));
+    }
+    if (alerting.burnRates !== undefined && !context.burnRateTables.has(alerting.burnRates)) {
+      issues.push(error([...path, "burnRates"], "unknown-burn-rate-table",
+        `no burn-rate table named ${JSON.stringify(alerting.burnRates)}; known: ${[...context.burnRateTables.keys()].sort().join(", ")}`));
+      return;
+    }
+    for (const [i, tier] of (alerting.burnRateTiers ?? []).entries()) {
+      const long = parseDuration(tier.longWindow);
+      const short = parseDuration(tier.shortWindow);
+      if (long !== undefined && short !== undefined && short >= long) {
+        issues.push(error([...path, "burnRateTiers", i, "shortWindow"], "invalid-range", `the short window (${tier.shortWindow}) must be shorter than the long window (${tier.longWindow})`));
+      }
+    }
+    if (alerting.noData?.for !== undefined && parseDuration(alerting.noData.for) === undefined) {
+      issues.push(error([...path, "noData", "for"], "invalid-range", `expected a duration such as 10m, found ${JSON.stringify(alerting.noData.for)}`));
+    }
+  }
+  const period = periodSeconds(sla.spec.period);
+  const tiers = burnRateTiers(sla, context.burnRateTables, period);
+  if (!tiers) return;
+  for (const [i, objective] of sla.spec.objectives.entries()) {
+    const budget = (100 - objective.target) / 100;
+    for (const [t, tier] of tiers.tiers.entries()) {
+      if (tier.factor * budget >= 1) {
+        issues.push(warning(["spec", "objectives", i, "target"], "tier-never-fires",
+          `with a target of ${objective.target}% the ${tier.severity} tier ${t + 1} of ${tiers.table} needs an error ratio of ` +
+          `${(tier.factor * budget * 100).toFixed(1)}%, which cannot happen: that tier will never fire`));
+      }
+    }
+  }
+}
+
+function checkMaintenance(issues: Issue[], sla: ServiceLevelAgreement): void {
+  for (const [i, window] of (sla.spec.maintenance ?? []).entries()) {
+    const path = ["spec", "maintenance", i];
+    if (window.schedule !== undefined) {
+      const cron = parseCron(window.schedule);
+      if (!cron.ok) issues.push(error([...path, "schedule"], "invalid-cron", cron.message));
+      if (window.duration === undefined) issues.push(error(path, "schema", "a scheduled window needs a duration"));
+    } else if (window.start !== undefined && window.end !== undefined) {
+      const start = Date.parse(window.start);
+      const end = Date.parse(window.end);
+      if (Number.isNaN(start)) issues.push(error([...path, "start"], "invalid-range", `expected an RFC 3339 time, found ${JSON.stringify(window.start)}`));
+      if (Number.isNaN(end)) issues.push(error([...path, "end"], "invalid-range", `expected an RFC 3339 time, found ${JSON.stringify(window.end)}`));
+      if (start >= end) issues.push(error([...path, "end"], "invalid-range", `end (${window.end}) must be after start (${window.start})`));
+    } else {
+      issues.push(error(path, "schema", "give schedule and duration, or start and end"));
+    }
+  }
+}
+
+function checkCredits(issues: Issue[], sla: ServiceLevelAgreement): void {
+  const credits = sla.spec.credits ?? [];
+  for (let i = 1; i < credits.length; i++) {
+    const previous = credits[i - 1]!;
+    const current = credits[i]!;
+    if (current.below >= previous.below) {
+      issues.push(error(["spec", "credits", i, "below"], "credits-order",
+        `credit tiers must be ordered by falling threshold: ${current.below} follows ${previous.below}`));
+    } else if (current.credit < previous.credit) {
+      issues.push(error(["spec", "credits", i, "credit"], "credits-order",
+        `a lower threshold must not owe less credit: ${current.credit}% below ${current.below} but ${previous.credit}% below ${previous.below}`));
+    }
+  }
+}
+
+function checkDependencies(issues: Issue[], sla: ServiceLevelAgreement, context: ValidationContext): void {
+  const dependencies = sla.spec.dependencies ?? [];
+  if (!context.peers || dependencies.length === 0) return;
+  const namespace = sla.metadata.namespace ?? "default";
+  // A serial dependency caps what this service can attain: it cannot be more available than the
+  // product of the weakest promise of each dependency it needs.
+  let supported = 1;
+  const known: string[] = [];
+  for (const dependency of dependencies) {
+    const peer = context.peers.get(`${dependency.namespace ?? namespace}/${dependency.name}`);
+    if (!peer) continue;
+    const weakest = Math.min(...peer.spec.objectives.map((o) => o.target));
+    supported *= weakest / 100;
+    known.push(`${dependency.name} (${weakest}%)`);
+  }
+  if (known.length === 0) return;
+  const ceiling = Number((supported * 100).toPrecision(10));
+  for (const [i, objective] of sla.spec.objectives.entries()) {
+    if (objective.target > ceiling) {
+      issues.push(error(["spec", "objectives", i, "target"], "dependency-target",
+        `target ${objective.target}% is more than the dependencies can support: ${known.join(", ")} allow at most ${ceiling}%`));
+    }
+  }
+}

@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# Build the test control plane binaries (kube-apiserver, etcd, and kubectl only
+# when none is installed) from the Go module proxy into a cache directory
+# OUTSIDE the repository. Idempotent: returns at once when the cache is complete.
+#
+# Environment:
+#   KUBEBUILDER_ASSETS      folder with prebuilt kube-apiserver + etcd (envtest
+#                           convention); when set, nothing is built.
+#   SLO_CONTROLPLANE_CACHE  cache root (default
+#                           ${XDG_CACHE_HOME:-$HOME/.cache}/servicelevel-operator/controlplane);
+#                           binaries land in <root>/<versions>/.
+#   KUBECTL                 kubectl to use; else kubectl on PATH; else it is built too.
+#   SLO_CONTROLPLANE_PRINT_DIR=1  only print the binary folder and exit 0 (1 if incomplete).
+#
+# Versions are pinned here and read by test/controlplane/binaries.ts (keep in sync).
+set -euo pipefail
+
+K8S_VERSION="v1.35.4"
+ETCD_VERSION="v3.6.5" # the etcd release k8s v1.35.4's go.mod pins its etcd client/server modules to
+VERSIONS_KEY="k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}"
+
+CACHE_ROOT="${SLO_CONTROLPLANE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/servicelevel-operator/controlplane}"
+DEST="${CACHE_ROOT}/${VERSIONS_KEY}"
+MARKER="${DEST}/.complete"
+
+log() { printf '[build-controlplane %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+have_kubectl() {
+  if [[ -n "${KUBECTL:-}" ]]; then [[ -x "${KUBECTL}" ]] && return 0; fi
+  command -v kubectl >/dev/null 2>&1 && return 0
+  [[ -x "${DEST}/kubectl" ]]
+}
+
+cache_complete() {
+  [[ -f "${MARKER}" && -x "${DEST}/kube-apiserver" && -x "${DEST}/etcd" ]] && have_kubectl
+}
+
+if [[ "${SLO_CONTROLPLANE_PRINT_DIR:-}" == "1" ]]; then
+  echo "${DEST}"
+  cache_complete
+  exit $?
+fi
+
+if [[ -n "${KUBEBUILDER_ASSETS:-}" ]]; then
+  for b in kube-apiserver etcd; do
+    if [[ ! -x "${KUBEBUILDER_ASSETS}/${b}" ]]; then
+      log "KUBEBUILDER_ASSETS=${KUBEBUILDER_ASSETS} has no executable ${b}" >&2
+      exit 1
+    fi
+  done
+  log "using KUBEBUILDER_ASSETS=${KUBEBUILDER_ASSETS}; nothing to build"
+  exit 0
+fi
+
+if cache_complete; then
+  log "cache complete: ${DEST}"
+  exit 0
+fi
+
+command -v go >/dev/null 2>&1 || { log "go is not installed; cannot build the control plane" >&2; exit 1; }
+command -v flock >/dev/null 2>&1 || { log "flock (util-linux) is required" >&2; exit 1; }
+
+mkdir -p "${CACHE_ROOT}"
+# One build at a time (CI and a test run may both ask); the loser waits and then finds the cache complete.
+exec 9>"${CACHE_ROOT}/.build.lock"
+if ! flock -n 9; then
+  log "another build holds ${CACHE_ROOT}/.build.lock; waiting for it"
+  flock 9
+fi
+if cache_complete; then
+  log "cache complete (built by another process): ${DEST}"
+  exit 0
+fi
+
+START=$(date +%s)
+elapsed() { echo "$(( $(date +%s) - START ))s"; }
+
+export GOTOOLCHAIN=local
+export CGO_ENABLED=0
+export GOFLAGS="-mod=mod -buildvcs=false"
+export GOPROXY="${GOPROXY:-https://proxy.golang.org,direct}"
+LDFLAGS="-s -w"
+
+WORK="$(mktemp -d "${CACHE_ROOT}/.tmp-build.XXXXXX")"
+cleanup() { rm -rf "${WORK}"; }
+trap cleanup EXIT
+OUT="${WORK}/out"
+mkdir -p "${OUT}"
+
+# run_step NAME LOGFILE CMD... : runs CMD with its output in LOGFILE, printing a
+# heartbeat every 30s; on failure prints the log tail and exits.
+run_step() {
+  local name="$1" logf="$2"; shift 2
+  local t0; t0=$(date +%s)
+  log "step: ${name} ..."
+  "$@" >"${logf}" 2>&1 &
+  local pid=$!
+  while kill -0 "${pid}" 2>/dev/null; do
+    local i
+    for i in $(seq 1 30); do
+      kill -0 "${pid}" 2>/dev/null || break
+      sleep 1
+    done
+    if kill -0 "${pid}" 2>/dev/null; then
+      log "  ... ${name}: $(( $(date +%s) - t0 ))s (total $(elapsed)), $(wc -l <"${logf}") log lines"
+    fi
+  done
+  if ! wait "${pid}"; then
+    log "step FAILED: ${name} after $(( $(date +%s) - t0 ))s; last lines of ${logf}:" >&2
+    tail -n 40 "${logf}" >&2
+    exit 1
+  fi
+  log "step done: ${name} in $(( $(date +%s) - t0 ))s (total $(elapsed))"
+}
+
+# ---------- kube-apiserver (and kubectl if needed) ----------
+K8S_MOD="${WORK}/k8s"
+mkdir -p "${K8S_MOD}"
+cd "${K8S_MOD}"
+cat >go.mod <<EOF
+module slo.local/controlplane-k8s
+
+go 1.25.0
+
+require k8s.io/kubernetes ${K8S_VERSION}
+EOF
+
+run_step "fetch k8s.io/kubernetes ${K8S_VERSION} go.mod" "${WORK}/k8s-mod.log" \
+  go mod download -json "k8s.io/kubernetes@${K8S_VERSION}"
+K8S_GOMOD="$(go mod download -json "k8s.io/kubernetes@${K8S_VERSION}" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",$/\1/p')"
+[[ -f "${K8S_GOMOD}" ]] || { log "cannot locate go.mod of k8s.io/kubernetes@${K8S_VERSION}" >&2; exit 1; }
+
+# Every k8s.io/* staging module (k8s.io/kubernetes replaces them with ./staging/src/k8s.io/*,
+# which a dependent module cannot see) is pinned to the matching v0.x.y release.
+STAGING_VERSION="v0.${K8S_VERSION#v1.}"
+mapfile -t STAGING < <(sed -n 's#^[[:space:]]*\(k8s\.io/[A-Za-z0-9._-]*\)[[:space:]]*=>[[:space:]]*\./staging/src/.*#\1#p' "${K8S_GOMOD}")
+[[ ${#STAGING[@]} -gt 10 ]] || { log "found only ${#STAGING[@]} staging replaces in ${K8S_GOMOD}" >&2; exit 1; }
+{
+  echo
+  echo "replace ("
+  for m in "${STAGING[@]}"; do echo "	${m} => ${m} ${STAGING_VERSION}"; done
+  echo ")"
+} >>go.mod
+log "wrapper module pins ${#STAGING[@]} staging modules to ${STAGING_VERSION}"
+
+K8S_PKGS=(k8s.io/kubernetes/cmd/kube-apiserver)
+BUILD_KUBECTL=0
+if [[ -n "${KUBECTL:-}" && -x "${KUBECTL}" ]] || command -v kubectl >/dev/null 2>&1; then
+  log "kubectl found ($(command -v "${KUBECTL:-kubectl}")); not building it"
+else
+  BUILD_KUBECTL=1
+  K8S_PKGS+=(k8s.io/kubernetes/cmd/kubectl)
+fi
+
+run_step "download modules for kube-apiserver" "${WORK}/k8s-deps.log" \
+  go list -deps "${K8S_PKGS[@]}"
+run_step "compile kube-apiserver" "${WORK}/k8s-build.log" \
+  go build -v -trimpath -ldflags "${LDFLAGS}" -o "${OUT}/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver
+if [[ ${BUILD_KUBECTL} == 1 ]]; then
+  run_step "compile kubectl" "${WORK}/kubectl-build.log" \
+    go build -v -trimpath -ldflags "${LDFLAGS}" -o "${OUT}/kubectl" k8s.io/kubernetes/cmd/kubectl
+fi
+
+# ---------- etcd (separate module so each keeps its own dependency versions) ----------
+ETCD_MOD="${WORK}/etcd"
+mkdir -p "${ETCD_MOD}"
+cd "${ETCD_MOD}"
+cat >go.mod <<EOF
+module slo.local/controlplane-etcd
+
+go 1.24
+
+require go.etcd.io/etcd/server/v3 ${ETCD_VERSION}
+EOF
+run_step "download modules for etcd" "${WORK}/etcd-deps.log" \
+  go list -deps go.etcd.io/etcd/server/v3
+run_step "compile etcd" "${WORK}/etcd-build.log" \
+  go build -v -trimpath -ldflags "${LDFLAGS}" -o "${OUT}/etcd" go.etcd.io/etcd/server/v3
+
+# ---------- smoke-check and install atomically ----------
+"${OUT}/kube-apiserver" --version
+"${OUT}/etcd" --version | head -n 1
+if [[ ${BUILD_KUBECTL} == 1 ]]; then "${OUT}/kubectl" version --client; fi
+
+cat >"${OUT}/VERSIONS" <<EOF
+kube-apiserver ${K8S_VERSION} (k8s.io/kubernetes, staging modules ${STAGING_VERSION})
+etcd ${ETCD_VERSION} (go.etcd.io/etcd/server/v3)
+kubectl $([[ ${BUILD_KUBECTL} == 1 ]] && echo "${K8S_VERSION} (built)" || echo "not built (found on PATH/KUBECTL)")
+go $(go env GOVERSION)
+built $(date -u +%Y-%m-%dT%H:%M:%SZ) in $(elapsed)
+EOF
+echo "${VERSIONS_KEY}" >"${OUT}/.complete"
+
+if [[ -d "${DEST}" ]]; then
+  # Incomplete leftovers (no marker) or a complete set lacking only kubectl: replace it whole.
+  rm -rf "${DEST}.old"
+  mv "${DEST}" "${DEST}.old"
+fi
+mv "${OUT}" "${DEST}"
+rm -rf "${DEST}.old"
+log "installed into ${DEST} (total $(elapsed))"
+cat "${DEST}/VERSIONS"
