@@ -154,11 +154,19 @@ fi
 
 run_step "download modules for kube-apiserver" "${WORK}/k8s-deps.log" \
   go list -deps "${K8S_PKGS[@]}"
+# Stamp the version like upstream's hack/lib/version.sh does; without it the binaries report
+# v0.0.0-master and the apiserver's /version (and its compatibility version) would be wrong.
+K8S_MINOR="${K8S_VERSION#v1.}"; K8S_MINOR="${K8S_MINOR%%.*}"
+K8S_LDFLAGS="${LDFLAGS}"
+for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+  K8S_LDFLAGS+=" -X ${pkg}.gitVersion=${K8S_VERSION} -X ${pkg}.gitMajor=1 -X ${pkg}.gitMinor=${K8S_MINOR}"
+  K8S_LDFLAGS+=" -X ${pkg}.gitTreeState=clean -X ${pkg}.buildDate=1970-01-01T00:00:00Z"
+done
 run_step "compile kube-apiserver" "${WORK}/k8s-build.log" \
-  go build -v -trimpath -ldflags "${LDFLAGS}" -o "${OUT}/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver
+  go build -v -trimpath -ldflags "${K8S_LDFLAGS}" -o "${OUT}/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver
 if [[ ${BUILD_KUBECTL} == 1 ]]; then
   run_step "compile kubectl" "${WORK}/kubectl-build.log" \
-    go build -v -trimpath -ldflags "${LDFLAGS}" -o "${OUT}/kubectl" k8s.io/kubernetes/cmd/kubectl
+    go build -v -trimpath -ldflags "${K8S_LDFLAGS}" -o "${OUT}/kubectl" k8s.io/kubernetes/cmd/kubectl
 fi
 
 # ---------- etcd (separate module so each keeps its own dependency versions) ----------
@@ -179,7 +187,8 @@ run_step "compile etcd" "${WORK}/etcd-build.log" \
 
 # ---------- smoke-check and install atomically ----------
 "${OUT}/kube-apiserver" --version
-"${OUT}/etcd" --version | head -n 1
+"${OUT}/etcd" --version >"${WORK}/etcd-version.txt" # (not piped into head: SIGPIPE + pipefail)
+head -n 1 "${WORK}/etcd-version.txt"
 if [[ ${BUILD_KUBECTL} == 1 ]]; then "${OUT}/kubectl" version --client; fi
 
 cat >"${OUT}/VERSIONS" <<EOF

@@ -6,7 +6,8 @@ import { validateSla, type ValidationContext } from "./validate.js";
 import { normalizeSla } from "./normalize.js";
 import { buildRuleGroups, ruleCount, type RuleGroup } from "./rules.js";
 import { prometheusRuleObject, renderYaml, ruleGroupsDocument } from "./outputs.js";
-import type { Issue } from "./issues.js";
+import { buildRuleTests } from "./tests.js";
+import { warning, type Issue } from "./issues.js";
 import type { SlaModel } from "./model.js";
 
 export type { Issue, IssuePath } from "./issues.js";
@@ -28,10 +29,8 @@ export interface CompiledSla {
   /** Warnings that did not stop compilation. */
   readonly warnings: readonly Issue[];
   readonly prometheusRule: object;
-  readonly files: {
-    readonly prometheusRule: string;
-    readonly rules: string;
-  };
+  /** Rendered outputs keyed by file suffix: `<name>.<suffix>`. */
+  readonly files: Readonly<Record<string, string>>;
 }
 
 export type CompileResult = { readonly ok: true; readonly value: CompiledSla } | { readonly ok: false; readonly issues: readonly Issue[] };
@@ -53,6 +52,10 @@ export function compile(document: unknown, options: CompileOptions): CompileResu
   const model = normalizeSla(valid.value, options.burnRateTables);
   const groups = buildRuleGroups(model);
   const prometheusRule = prometheusRuleObject(model, groups, options.ruleLabels);
+  const ruleFile = `${model.name}.rules.yaml`;
+  const tests = buildRuleTests(model, ruleFile);
+  const skipped = tests.skipped.map((s) => warning(["spec", "objectives", model.objectives.findIndex((o) => o.name === s.objective), "indicator"], "untestable",
+    `alert timing of objective ${JSON.stringify(s.objective)} is not covered by the generated tests: ${s.reason}`));
   return {
     ok: true,
     value: {
@@ -60,11 +63,12 @@ export function compile(document: unknown, options: CompileOptions): CompileResu
       model,
       groups,
       ruleCount: ruleCount(groups),
-      warnings: valid.warnings,
+      warnings: [...valid.warnings, ...skipped],
       prometheusRule,
       files: {
-        prometheusRule: renderYaml(model, prometheusRule),
-        rules: renderYaml(model, ruleGroupsDocument(groups)),
+        "prometheusrule.yaml": renderYaml(model, prometheusRule),
+        "rules.yaml": renderYaml(model, ruleGroupsDocument(groups)),
+        "rules.test.yaml": renderYaml(model, tests.document),
       },
     },
   };

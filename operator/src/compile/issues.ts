@@ -25,7 +25,8 @@ export type IssueCode =
   | "invalid-cron"
   | "invalid-range"
   | "unknown-filter"
-  | "period-conflict";
+  | "period-conflict"
+  | "untestable";
 
 /** Renders a path the way kubectl does: spec.objectives[1].target. */
 export function formatPath(path: IssuePath): string {

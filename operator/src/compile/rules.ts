@@ -125,7 +125,7 @@ function objectiveRules(sla: SlaModel, objective: ObjectiveModel): { fast: Rule[
       if (!route) continue;
       (tier.severity === "page" ? fast : tiles).push(burnRateAlert(sla, objective, tier, route, labels, render));
     }
-    if (alerting.noDataForSeconds !== null) fast.push(noDataAlert(sla, objective, labels, render));
+    if (alerting.noDataForSeconds !== null) fast.push(noDataAlert(sla, objective));
     const exhaustedRoute = alerting.ticket ?? alerting.page;
     if (exhaustedRoute) tiles.push(budgetExhaustedAlert(sla, objective, exhaustedRoute, labels, render));
   }
@@ -176,7 +176,10 @@ function burnRateAlert(
   };
 }
 
-function noDataAlert(sla: SlaModel, objective: ObjectiveModel, labels: Record<string, string>, render: (e: Expr) => string): AlertingRule {
+/** The no-data alert of an objective: fires when its 5m error ratio cannot be computed. */
+export function noDataAlert(sla: SlaModel, objective: ObjectiveModel): AlertingRule {
+  const labels = objectiveLabels(sla, objective);
+  const render = (expr: Expr) => print(expr, formatDuration);
   const route = sla.alerting?.ticket ?? sla.alerting?.page ?? { labels: {}, annotations: {} };
   const who = `${sla.namespace}/${sla.name} ${objective.name}`;
   return {
