@@ -7,7 +7,7 @@
 // watchdog shell that notices the parent is gone.
 import { spawn, spawnSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
@@ -425,20 +425,23 @@ class ControlPlaneImpl implements ControlPlane {
       await this.apiServer?.stop();
       await this.etcd?.stop();
     } finally {
-      this.killWatchdog();
+      await this.killWatchdog();
       rmSync(this.dir, { recursive: true, force: true });
       live.delete(this);
     }
   }
 
-  private killWatchdog(): void {
-    const pid = this.watchdog?.pid;
-    if (pid === undefined) return;
+  private killWatchdog(): Promise<void> {
+    const wd = this.watchdog;
+    const pid = wd?.pid;
+    if (!wd || pid === undefined || wd.exitCode !== null || wd.signalCode !== null) return Promise.resolve();
+    const exited = new Promise<void>((resolve) => wd.once("exit", () => resolve()));
     try {
       process.kill(-pid, "SIGKILL");
     } catch {
-      // gone
+      return Promise.resolve(); // gone
     }
+    return Promise.race([exited, sleep(5_000)]);
   }
 
   /** For exit/signal hooks: no waiting possible, so SIGKILL the groups and remove the dir. */
@@ -447,7 +450,7 @@ class ControlPlaneImpl implements ControlPlane {
     this.stopped = true;
     this.apiServer?.signalGroup("SIGKILL");
     this.etcd?.signalGroup("SIGKILL");
-    this.killWatchdog();
+    void this.killWatchdog();
     try {
       rmSync(this.dir, { recursive: true, force: true });
     } catch {
@@ -500,12 +503,21 @@ export async function startControlPlane(opts: StartControlPlaneOptions = {}): Pr
   throw lastError;
 }
 
-/** True when a process with this pid exists (zombies included). */
+/**
+ * True when a live process has this pid. A zombie (exited, not yet reaped — which happens to
+ * orphans when PID 1 of a container does not reap) counts as gone.
+ */
 export function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
+    if ((err as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    return state !== "Z" && state !== "X";
+  } catch {
+    return !existsSync("/proc/self/stat"); // vanished meanwhile, or no /proc (then trust kill(0))
   }
 }

@@ -78,7 +78,9 @@ export function buildDashboard(sla: SlaModel): Dashboard {
     builder.withRow(new RowBuilder(`Objective ${objective.name}: ${percentText(objective.target)}`).id(ids()));
     for (const panel of objectivePanels(sla, objective, filters, ids)) builder.withPanel(panel);
   }
-  return builder.build();
+  // The SDK's query objects carry a function-valued marker (_implementsDataqueryVariant) and may hold
+  // undefined fields; a JSON round trip leaves the plain data Grafana reads, comparable with toEqual.
+  return JSON.parse(JSON.stringify(builder.build())) as Dashboard;
 }
 
 /** The ConfigMap the Grafana sidecar loads the dashboard from, labelled grafana_dashboard and annotated with the folder. */

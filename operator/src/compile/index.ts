@@ -7,6 +7,7 @@ import { normalizeSla } from "./normalize.js";
 import { buildRuleGroups, ruleCount, type RuleGroup } from "./rules.js";
 import { prometheusRuleObject, renderYaml, ruleGroupsDocument } from "./outputs.js";
 import { buildRuleTests } from "./tests.js";
+import { buildDashboard, dashboardConfigMap } from "./dashboards.js";
 import { warning, type Issue } from "./issues.js";
 import type { SlaModel } from "./model.js";
 
@@ -29,6 +30,8 @@ export interface CompiledSla {
   /** Warnings that did not stop compilation. */
   readonly warnings: readonly Issue[];
   readonly prometheusRule: object;
+  /** The dashboard ConfigMap for the Grafana sidecar, or null when the dashboard is disabled. */
+  readonly dashboardConfigMap: object | null;
   /** Rendered outputs keyed by file suffix: `<name>.<suffix>`. */
   readonly files: Readonly<Record<string, string>>;
 }
@@ -52,6 +55,7 @@ export function compile(document: unknown, options: CompileOptions): CompileResu
   const model = normalizeSla(valid.value, options.burnRateTables);
   const groups = buildRuleGroups(model);
   const prometheusRule = prometheusRuleObject(model, groups, options.ruleLabels);
+  const dashboard = model.dashboard ? buildDashboard(model) : null;
   const ruleFile = `${model.name}.rules.yaml`;
   const tests = buildRuleTests(model, ruleFile);
   const skipped = tests.skipped.map((s) => warning(["spec", "objectives", model.objectives.findIndex((o) => o.name === s.objective), "indicator"], "untestable",
@@ -65,10 +69,12 @@ export function compile(document: unknown, options: CompileOptions): CompileResu
       ruleCount: ruleCount(groups),
       warnings: [...valid.warnings, ...skipped],
       prometheusRule,
+      dashboardConfigMap: dashboard ? dashboardConfigMap(model, dashboard) : null,
       files: {
         "prometheusrule.yaml": renderYaml(model, prometheusRule),
         "rules.yaml": renderYaml(model, ruleGroupsDocument(groups)),
         "rules.test.yaml": renderYaml(model, tests.document),
+        ...(dashboard ? { "dashboard.json": `${JSON.stringify(dashboard, null, 2)}\n` } : {}),
       },
     },
   };

@@ -162,6 +162,7 @@ function checkAlerting(issues: Issue[], sla: ServiceLevelAgreement, context: Val
   for (const [i, objective] of sla.spec.objectives.entries()) {
     const budget = (100 - objective.target) / 100;
     for (const [t, tier] of tiers.tiers.entries()) {
+      if (alerting?.[tier.severity]?.disabled) continue;
       if (tier.factor * budget >= 1) {
         issues.push(warning(["spec", "objectives", i, "target"], "tier-never-fires",
           `with a target of ${objective.target}% the ${tier.severity} tier ${t + 1} of ${tiers.table} needs an error ratio of ` +

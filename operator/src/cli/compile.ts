@@ -1,0 +1,143 @@
+// slactl compile: validates every input first and, only when all are valid, writes each SLA's
+// generated files under OUT/<namespace>/. Whatever the compiler returns in `files` is written, so
+// a new output of the compiler appears here without a change to the CLI.
+import { compile, type CompiledSla } from "../compile/index.js";
+import { writeOutputs, type OutputFile } from "../adapters/fs/write-outputs.js";
+import type { SourceIssue } from "../adapters/fs/yaml-documents.js";
+import { formatIssues } from "./format-issues.js";
+import { allIssues, checkInputs, exitCodes, inputOptions, parseCommandLine, plural, usageError, type DocumentReport, type Io } from "./validate.js";
+
+/** File name suffix of each entry of CompiledSla.files; the file is <name>.<suffix>. */
+export const outputSuffixes: Readonly<Record<string, string>> = {
+  prometheusRule: "prometheusrule.yaml",
+  rules: "rules.yaml",
+  tests: "rules.test.yaml",
+  dashboard: "dashboard.json",
+};
+
+/** The suffix of a files entry; an entry this table does not know yet gets one from its name. */
+export function outputSuffix(key: string, content: string): string {
+  const known = outputSuffixes[key];
+  if (known !== undefined) return known;
+  const kebab = key.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+  return `${kebab}.${/^\s*[[{]/.test(content) ? "json" : "yaml"}`;
+}
+
+/** The files of one compiled SLA, relative to the output folder: <namespace>/<name>.<suffix>. */
+export function outputFiles(compiled: Pick<CompiledSla, "files">, namespace: string, name: string): OutputFile[] {
+  return Object.entries(compiled.files as Readonly<Record<string, string | undefined>>)
+    .filter((entry): entry is [string, string] => typeof entry[1] === "string")
+    .map(([key, content]) => ({ path: `${namespace}/${name}.${outputSuffix(key, content)}`, content }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+const labelNameRe = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+export const compileHelp = `Usage: slactl compile PATH... --out DIR [--policies DIR] [--rule-label k=v ...] [--format text|json|github]
+
+Validates every ServiceLevelAgreement in PATH... (files, or folders searched recursively for
+*.yaml and *.yml) and, when all are valid, writes for each one under DIR/<namespace>/
+(namespace "default" when metadata.namespace is absent):
+
+  <name>.prometheusrule.yaml  a PrometheusRule for the prometheus-operator
+  <name>.rules.yaml           the same rule groups as a plain Prometheus rule file
+  <name>.rules.test.yaml      promtool unit tests of the alerts (when the compiler makes them)
+  <name>.dashboard.json       the Grafana dashboard (when the compiler makes one)
+
+If any input is invalid, the issues are printed and nothing is written. Files are written
+atomically; the output is deterministic, so compiling twice gives identical bytes.
+
+Options:
+  --out DIR            output folder (required); created if missing
+  --rule-label k=v     label put on every PrometheusRule, e.g. release=kube-prometheus-stack
+                       so that Prometheus' ruleSelector picks them up; repeatable
+  --policies DIR       folder of burn-rate tables (default: the package's policies/alerting)
+  --format FORMAT      how issues are printed: text (default), json or github
+  -h, --help           show this help
+
+Examples:
+  slactl compile policies/examples --out generated
+  slactl compile slas/ --out manifests --rule-label release=kube-prometheus-stack
+
+Exit codes:
+  0  every SLA was compiled and written
+  1  an input is invalid (nothing written), or an output could not be written
+  2  usage error: unknown flag or format, no PATH or --out, a PATH that does not exist, a bad
+     --rule-label, or unreadable or invalid burn-rate tables
+`;
+
+export async function compileCommand(args: readonly string[], io: Io): Promise<number> {
+  const options = { ...inputOptions, out: { type: "string" }, "rule-label": { type: "string", multiple: true } } as const;
+  const parsed = parseCommandLine("compile", args, options, io);
+  if (!parsed) return exitCodes.usage;
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(compileHelp);
+    return exitCodes.ok;
+  }
+  if (values.out === undefined || values.out === "") return usageError(io, "compile", "--out DIR is required");
+  const ruleLabels: Record<string, string> = {};
+  for (const label of values["rule-label"] ?? []) {
+    const eq = label.indexOf("=");
+    const key = label.slice(0, eq);
+    if (eq <= 0 || !labelNameRe.test(key)) {
+      return usageError(io, "compile", `--rule-label expects name=value with a label name matching [a-zA-Z_][a-zA-Z0-9_]*, found ${JSON.stringify(label)}`);
+    }
+    ruleLabels[key] = label.slice(eq + 1);
+  }
+
+  const checked = await checkInputs("compile", values, positionals, io);
+  if (!checked.ok) return checked.exitCode;
+  const { format, reports, burnRateTables } = checked;
+  const issues = allIssues(reports);
+  const invalid = reports.filter((r) => !r.valid);
+  if (invalid.length > 0) {
+    io.stdout(formatIssues(issues, format));
+    io.stderr(`${plural(invalid.length, "file")} invalid; nothing was written\n`);
+    return exitCodes.invalid;
+  }
+
+  // Compile everything in memory first: a failure of any SLA must leave DIR untouched.
+  const peers = new Map(reports.flatMap((r) => r.documents).map((d) => [d.key ?? "", d.value] as const));
+  const compiled: { document: DocumentReport; namespace: string; name: string; files: OutputFile[]; ruleCount: number }[] = [];
+  const failures: SourceIssue[] = [];
+  for (const document of reports.flatMap((r) => r.documents)) {
+    const [namespace = "default", name = ""] = (document.key ?? "").split("/");
+    try {
+      const result = compile(document.value, { burnRateTables, peers: slaPeers(peers), ruleLabels });
+      if (!result.ok) {
+        failures.push(...result.issues.map((i) => ({ file: document.file, line: 1, column: 1, path: i.path, code: i.code, severity: i.severity, message: i.message })));
+        continue;
+      }
+      compiled.push({ document, namespace, name, files: outputFiles(result.value, namespace, name), ruleCount: result.value.ruleCount });
+    } catch (cause) {
+      failures.push({ file: document.file, line: 1, column: 1, path: [], code: "internal", severity: "error",
+        message: `internal error while compiling ${document.key ?? "this document"} (a bug in slactl, please report it): ${cause instanceof Error ? cause.message : String(cause)}` });
+    }
+  }
+  if (failures.length > 0) {
+    io.stdout(formatIssues(failures, format));
+    io.stderr("compilation failed; nothing was written\n");
+    return exitCodes.invalid;
+  }
+  if (issues.length > 0) io.stdout(formatIssues(issues, format));
+
+  let fileCount = 0;
+  for (const sla of compiled) {
+    try {
+      const written = await writeOutputs(values.out, sla.files);
+      fileCount += written.length;
+      io.stderr(`${sla.namespace}/${sla.name}: ${plural(sla.ruleCount, "rule")} -> ${written.join(", ")}\n`);
+    } catch (cause) {
+      io.stderr(`slactl compile: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+      return exitCodes.invalid;
+    }
+  }
+  io.stderr(`compiled ${plural(compiled.length, "SLA")} into ${values.out} (${plural(fileCount, "file")})\n`);
+  return exitCodes.ok;
+}
+
+/** The valid documents are SLAs by now; the map is typed for the compiler. */
+function slaPeers(values: ReadonlyMap<string, unknown>): NonNullable<Parameters<typeof compile>[1]["peers"]> {
+  return values as NonNullable<Parameters<typeof compile>[1]["peers"]>;
+}
