@@ -18,7 +18,7 @@ const layerPattern = {
 const apiPattern = { group: ["**/api/**"], message: "generators work on compile/model.ts, not on the CRD types." };
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "build/", "coverage/", "**/*.js", "!eslint.config.js"] },
+  { ignores: ["dist/", "node_modules/", "build/", "coverage/", ".scratch/", "**/*.js", "!eslint.config.js"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -88,7 +88,7 @@ export async function compileCommand(args: readonly string[], io: Io): Promise<n
 
   const checked = await checkInputs("compile", values, positionals, io);
   if (!checked.ok) return checked.exitCode;
-  const { format, reports, burnRateTables } = checked;
+  const { format, reports, peers, burnRateTables } = checked;
   const issues = allIssues(reports);
   const invalid = reports.filter((r) => !r.valid);
   if (invalid.length > 0) {
@@ -98,13 +98,12 @@ export async function compileCommand(args: readonly string[], io: Io): Promise<n
   }
 
   // Compile everything in memory first: a failure of any SLA must leave DIR untouched.
-  const peers = new Map(reports.flatMap((r) => r.documents).map((d) => [d.key ?? "", d.value] as const));
   const compiled: { document: DocumentReport; namespace: string; name: string; files: OutputFile[]; ruleCount: number }[] = [];
   const failures: SourceIssue[] = [];
   for (const document of reports.flatMap((r) => r.documents)) {
     const [namespace = "default", name = ""] = (document.key ?? "").split("/");
     try {
-      const result = compile(document.value, { burnRateTables, peers: slaPeers(peers), ruleLabels });
+      const result = compile(document.value, { burnRateTables, peers: peers.slas, ruleLabels });
       if (!result.ok) {
         failures.push(...result.issues.map((i) => ({ file: document.file, line: 1, column: 1, path: i.path, code: i.code, severity: i.severity, message: i.message })));
         continue;
@@ -135,9 +134,4 @@ export async function compileCommand(args: readonly string[], io: Io): Promise<n
   }
   io.stderr(`compiled ${plural(compiled.length, "SLA")} into ${values.out} (${plural(fileCount, "file")})\n`);
   return exitCodes.ok;
-}
-
-/** The valid documents are SLAs by now; the map is typed for the compiler. */
-function slaPeers(values: ReadonlyMap<string, unknown>): NonNullable<Parameters<typeof compile>[1]["peers"]> {
-  return values as NonNullable<Parameters<typeof compile>[1]["peers"]>;
 }

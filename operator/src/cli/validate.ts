@@ -183,7 +183,7 @@ function describe(value: unknown): string {
 }
 
 /** Reads, parses and checks files; each file's failure stays that file's issue. */
-export async function checkFiles(files: readonly string[], burnRateTables: ReadonlyMap<string, BurnRateTable>): Promise<FileReport[]> {
+export async function checkFiles(files: readonly string[], burnRateTables: ReadonlyMap<string, BurnRateTable>): Promise<{ reports: FileReport[]; peers: Peers }> {
   const sources: SourceFile[] = [];
   for (const file of files) {
     try {
@@ -193,13 +193,14 @@ export async function checkFiles(files: readonly string[], burnRateTables: Reado
     }
   }
   const peers = collectPeers(sources);
-  return sources.map((source) => {
+  const reports = sources.map((source) => {
     try {
       return checkSource(source, { burnRateTables, peers });
     } catch (cause) {
       return internalFailure(source.file, cause);
     }
   });
+  return { reports, peers };
 }
 
 export const allIssues = (reports: readonly FileReport[]): SourceIssue[] => reports.flatMap((r) => [...r.issues, ...r.documents.flatMap((d) => d.issues)]);
@@ -247,7 +248,7 @@ export function usageError(io: Io, command: string, message: string): typeof exi
 
 /** The common front half of validate and compile: flags checked, tables loaded, files checked. */
 export async function checkInputs(command: string, values: { format?: string | undefined; policies?: string | undefined }, positionals: readonly string[], io: Io):
-  Promise<{ ok: true; format: OutputFormat; reports: FileReport[]; burnRateTables: ReadonlyMap<string, BurnRateTable> } | { ok: false; exitCode: number }> {
+  Promise<{ ok: true; format: OutputFormat; reports: FileReport[]; peers: Peers; burnRateTables: ReadonlyMap<string, BurnRateTable> } | { ok: false; exitCode: number }> {
   const format = values.format ?? "text";
   if (!isOutputFormat(format)) return { ok: false, exitCode: usageError(io, command, `unknown format ${JSON.stringify(format)}: expected one of ${outputFormats.join(", ")}`) };
   if (positionals.length === 0) return { ok: false, exitCode: usageError(io, command, "give at least one PATH (a file or folder of SLA YAML)") };
@@ -263,8 +264,8 @@ export async function checkInputs(command: string, values: { format?: string | u
     io.stderr(formatIssues(tables.issues, format === "json" ? "text" : format));
     return { ok: false, exitCode: usageError(io, command, `the burn-rate tables in ${values.policies ?? "policies/alerting"} are invalid (see above)`) };
   }
-  const reports = await checkFiles(inputs.files, tables.tables);
-  return { ok: true, format, reports, burnRateTables: tables.tables };
+  const { reports, peers } = await checkFiles(inputs.files, tables.tables);
+  return { ok: true, format, reports, peers, burnRateTables: tables.tables };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // The compiler's public surface. The CLI, the operator and the Pulumi program all call compile():
 // one path from a parsed document to rules, tests and a dashboard, with issues as values.
-import type { BurnRateTable, ServiceLevelAgreement } from "../api/v1alpha1/types.js";
+import type { ServiceLevelAgreement } from "../api/v1alpha1/types.js";
 import { checkSchema } from "./schema-check.js";
 import { validateSla, type ValidationContext } from "./validate.js";
 import { normalizeSla } from "./normalize.js";
