@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   {
     // The model is the core's own vocabulary; the CRD shape stays at the edge (validate/normalize).
-    files: ["operator/src/compile/model.ts", "operator/src/compile/rules.ts", "operator/src/compile/tests.ts", "operator/src/compile/dashboards.ts", "operator/src/compile/budget.ts"],
+    files: ["operator/src/compile/model.ts", "operator/src/compile/rules.ts", "operator/src/compile/tests.ts", "operator/src/compile/dashboards.ts", "operator/src/compile/budget/**/*.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { paths: ioPaths, patterns: [layerPattern, apiPattern] }],
     },

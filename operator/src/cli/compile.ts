@@ -1,33 +1,21 @@
 // slactl compile: validates every input first and, only when all are valid, writes each SLA's
 // generated files under OUT/<namespace>/. Whatever the compiler returns in `files` is written, so
 // a new output of the compiler appears here without a change to the CLI.
+import { join } from "node:path";
 import { compile, type CompiledSla } from "../compile/index.js";
 import { writeOutputs, type OutputFile } from "../adapters/fs/write-outputs.js";
 import type { SourceIssue } from "../adapters/fs/yaml-documents.js";
 import { formatIssues } from "./format-issues.js";
-import { allIssues, checkInputs, exitCodes, inputOptions, parseCommandLine, plural, usageError, type DocumentReport, type Io } from "./validate.js";
-
-/** File name suffix of each entry of CompiledSla.files; the file is <name>.<suffix>. */
-export const outputSuffixes: Readonly<Record<string, string>> = {
-  prometheusRule: "prometheusrule.yaml",
-  rules: "rules.yaml",
-  tests: "rules.test.yaml",
-  dashboard: "dashboard.json",
-};
-
-/** The suffix of a files entry; an entry this table does not know yet gets one from its name. */
-export function outputSuffix(key: string, content: string): string {
-  const known = outputSuffixes[key];
-  if (known !== undefined) return known;
-  const kebab = key.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
-  return `${kebab}.${/^\s*[[{]/.test(content) ? "json" : "yaml"}`;
-}
+import { allIssues, checkInputs, exitCodes, inputOptions, locatedIssue, parseCommandLine, plural, usageError, type DocumentReport, type Io } from "./validate.js";
 
 /** The files of one compiled SLA, relative to the output folder: <namespace>/<name>.<suffix>. */
-export function outputFiles(compiled: Pick<CompiledSla, "files">, namespace: string, name: string): OutputFile[] {
-  return Object.entries(compiled.files as Readonly<Record<string, string | undefined>>)
-    .filter((entry): entry is [string, string] => typeof entry[1] === "string")
-    .map(([key, content]) => ({ path: `${namespace}/${name}.${outputSuffix(key, content)}`, content }))
+export function outputFiles(files: CompiledSla["files"], namespace: string, name: string): OutputFile[] {
+  return Object.entries(files)
+    .map(([suffix, content]) => {
+      // Suffixes come from the compiler; one that could leave the namespace folder is a bug there.
+      if (!/^[a-z0-9][a-z0-9.-]*$/i.test(suffix) || suffix.includes("..")) throw new Error(`the compiler returned an output with an unsafe suffix ${JSON.stringify(suffix)}`);
+      return { path: `${namespace}/${name}.${suffix}`, content };
+    })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -100,18 +88,20 @@ export async function compileCommand(args: readonly string[], io: Io): Promise<n
   // Compile everything in memory first: a failure of any SLA must leave DIR untouched.
   const compiled: { document: DocumentReport; namespace: string; name: string; files: OutputFile[]; ruleCount: number }[] = [];
   const failures: SourceIssue[] = [];
+  const warnings: SourceIssue[] = [];
   for (const document of reports.flatMap((r) => r.documents)) {
     const [namespace = "default", name = ""] = (document.key ?? "").split("/");
     try {
       const result = compile(document.value, { burnRateTables, peers: peers.slas, ruleLabels });
       if (!result.ok) {
-        failures.push(...result.issues.map((i) => ({ file: document.file, line: 1, column: 1, path: i.path, code: i.code, severity: i.severity, message: i.message })));
+        failures.push(...result.issues.map((i) => locatedIssue(document.file, document, i)));
         continue;
       }
-      compiled.push({ document, namespace, name, files: outputFiles(result.value, namespace, name), ruleCount: result.value.ruleCount });
+      compiled.push({ document, namespace, name, files: outputFiles(result.value.files, namespace, name), ruleCount: result.value.ruleCount });
+      warnings.push(...result.value.warnings.map((i) => locatedIssue(document.file, document, i)));
     } catch (cause) {
-      failures.push({ file: document.file, line: 1, column: 1, path: [], code: "internal", severity: "error",
-        message: `internal error while compiling ${document.key ?? "this document"} (a bug in slactl, please report it): ${cause instanceof Error ? cause.message : String(cause)}` });
+      failures.push(locatedIssue(document.file, document, { path: [], code: "internal", severity: "error",
+        message: `internal error while compiling ${document.key ?? "this document"} (a bug in slactl, please report it): ${cause instanceof Error ? cause.message : String(cause)}` }));
     }
   }
   if (failures.length > 0) {
@@ -119,14 +109,19 @@ export async function compileCommand(args: readonly string[], io: Io): Promise<n
     io.stderr("compilation failed; nothing was written\n");
     return exitCodes.invalid;
   }
-  if (issues.length > 0) io.stdout(formatIssues(issues, format));
+  // compile() warns about more than validation does (e.g. alerts its tests cannot cover).
+  const seen = new Set(issues.map(issueKey));
+  const printed = [...issues, ...warnings.filter((w) => !seen.has(issueKey(w)))];
+  if (printed.length > 0 || format === "json") io.stdout(formatIssues(printed, format));
 
   let fileCount = 0;
   for (const sla of compiled) {
     try {
       const written = await writeOutputs(values.out, sla.files);
       fileCount += written.length;
-      io.stderr(`${sla.namespace}/${sla.name}: ${plural(sla.ruleCount, "rule")} -> ${written.join(", ")}\n`);
+      const suffixes = sla.files.map((f) => f.path.slice(`${sla.namespace}/${sla.name}.`.length));
+      const target = join(values.out, sla.namespace, `${sla.name}.${suffixes.length === 1 ? suffixes[0] : `{${suffixes.join(",")}}`}`);
+      io.stderr(`${sla.namespace}/${sla.name}: ${plural(sla.ruleCount, "rule")} -> ${target}\n`);
     } catch (cause) {
       io.stderr(`slactl compile: ${cause instanceof Error ? cause.message : String(cause)}\n`);
       return exitCodes.invalid;
@@ -135,3 +130,5 @@ export async function compileCommand(args: readonly string[], io: Io): Promise<n
   io.stderr(`compiled ${plural(compiled.length, "SLA")} into ${values.out} (${plural(fileCount, "file")})\n`);
   return exitCodes.ok;
 }
+
+const issueKey = (i: SourceIssue) => `${i.file}:${i.line}:${i.column}:${i.code}:${i.message}`;

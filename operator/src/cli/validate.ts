@@ -50,6 +50,8 @@ export interface DocumentReport {
   readonly key: string | undefined;
   readonly issues: readonly SourceIssue[];
   readonly valid: boolean;
+  /** Where a path into the document is, for issues found later (by compile). */
+  readonly locate: SourceDocument["locate"];
 }
 
 export interface FileReport {
@@ -110,7 +112,7 @@ export function checkSource(source: SourceFile, context: CheckContext): FileRepo
       issues = [locatedIssue(source.file, document, { path: [], code: "internal", severity: "error", message: internalMessage(cause) })];
     }
     issues.sort((a, b) => a.line - b.line || a.column - b.column);
-    documents.push({ file: source.file, index: document.index, value: document.value, key, issues, valid: !hasError(issues) });
+    documents.push({ file: source.file, index: document.index, value: document.value, key, issues, valid: !hasError(issues), locate: document.locate });
   }
   return { file: source.file, issues: fileIssues, documents, valid: !hasError(fileIssues) && documents.every((d) => d.valid) };
 }
@@ -155,7 +157,7 @@ function checkDocument(file: string, document: SourceDocument, key: string | und
   return issues;
 }
 
-function locatedIssue(file: string, document: SourceDocument, issue: Omit<Issue, "code"> & { code: string }): SourceIssue {
+export function locatedIssue(file: string, document: Pick<SourceDocument, "locate">, issue: Omit<Issue, "code"> & { code: string }): SourceIssue {
   let position: Position;
   try {
     position = document.locate(issue.path);

@@ -1,11 +1,11 @@
 // Checks a document against the API's JSON Schema with ajv and turns ajv's errors into issues
 // that say where, what was expected and what was found.
 import { Ajv, type ErrorObject } from "ajv";
-import { ServiceLevelAgreement } from "../api/v1alpha1/schema.js";
+import { ServiceLevelAgreement, apiVersion, kind } from "../api/v1alpha1/schema.js";
 import type { ServiceLevelAgreement as Sla } from "../api/v1alpha1/types.js";
 import { error, type Issue } from "./issues.js";
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
 ajv.addKeyword("x-kubernetes-validations");
 ajv.addFormat("date-time", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i);
 ajv.addFormat("date", /^\d{4}-\d{2}-\d{2}$/);
@@ -13,6 +13,17 @@ const check = ajv.compile<Sla>(ServiceLevelAgreement);
 
 /** Validates a parsed document against the schema; on success it is typed as an SLA. */
 export function checkSchema(document: unknown): { ok: true; value: Sla } | { ok: false; issues: Issue[] } {
+  // A document of another kind gets one clear sentence, not a list of everything it lacks.
+  if (document === null || typeof document !== "object" || Array.isArray(document)) {
+    return { ok: false, issues: [error([], "schema", `expected a ServiceLevelAgreement object, found ${describe(document)}`)] };
+  }
+  const { apiVersion: version, kind: documentKind } = document as Record<string, unknown>;
+  if (documentKind !== kind) {
+    return { ok: false, issues: [error(["kind"], "schema", `expected kind ${kind}, found ${describe(documentKind)}`)] };
+  }
+  if (version !== apiVersion) {
+    return { ok: false, issues: [error(["apiVersion"], "schema", `expected apiVersion ${apiVersion}, found ${describe(version)}`)] };
+  }
   if (check(document)) return { ok: true, value: document };
   const issues = (check.errors ?? []).filter((e) => !isUnionNoise(e)).map((e) => toIssue(e, document));
   return { ok: false, issues: dedupe(issues) };

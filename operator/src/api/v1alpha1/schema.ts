@@ -244,7 +244,7 @@ export const ServiceLevelAgreementSpec = Type.Object(
       {
         disabled: Type.Optional(Type.Boolean({ description: "Do not generate a dashboard." })),
         folder: Type.Optional(Type.String({ description: "Grafana folder of the dashboard.", maxLength: 128 })),
-        filters: Type.Optional(Type.Array(Type.String({ pattern: labelNamePattern, maxLength: 128 }), {
+        filters: Type.Optional(Type.Array(Type.String({ description: "A label name of spec.labels.", pattern: labelNamePattern, maxLength: 128 }), {
           description: "Labels of spec.labels offered as dashboard variables.",
           maxItems: 16,
         })),
