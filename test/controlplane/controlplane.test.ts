@@ -256,3 +256,60 @@ describe.skipIf(skip)("cluster:up / cluster:down", () => {
     expect(existsSync(st.dir)).toBe(false);
   }, 180_000);
 });
+
+describe.skipIf(skip)("teardown when the owning process ends without stop()", () => {
+  let scriptDir = "";
+  beforeAll(async () => {
+    await ensureControlPlaneBinaries();
+    scriptDir = mkdtempSync(join(tmpdir(), "slo-owner-"));
+    const harness = join(REPO_ROOT, "test/controlplane/controlplane.ts");
+    // Starts a plane, prints its pids and dir, then exits or waits as told by argv.
+    writeFileSync(join(scriptDir, "owner.ts"), `
+import { startControlPlane } from ${JSON.stringify(harness)};
+const cp = await startControlPlane({ prometheusRuleCrd: false });
+process.stdout.write(JSON.stringify({ ...cp.pids(), dir: cp.dir }) + "\\n");
+if (process.argv[2] === "exit") process.exit(0);
+setInterval(() => undefined, 1000);
+`);
+  }, HOOK_TIMEOUT);
+  afterAll(() => {
+    if (scriptDir) rmSync(scriptDir, { recursive: true, force: true });
+  });
+
+  async function runOwner(mode: "exit" | "wait", onReady: (pid: number) => void): Promise<{ info: { etcd: number; apiServer: number; watchdog: number; dir: string }; exit: { code: number | null; signal: string | null } }> {
+    const child = spawn(process.execPath, ["--import", "tsx", join(scriptDir, "owner.ts"), mode], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stderr.setEncoding("utf8").on("data", (c: string) => { err += c; });
+    const info = await new Promise<{ etcd: number; apiServer: number; watchdog: number; dir: string }>((resolve, reject) => {
+      child.stdout.setEncoding("utf8").on("data", (c: string) => {
+        out += c;
+        const line = out.split("\n")[0];
+        if (out.includes("\n") && line) {
+          resolve(JSON.parse(line) as { etcd: number; apiServer: number; watchdog: number; dir: string });
+          if (child.pid !== undefined) onReady(child.pid);
+        }
+      });
+      child.on("exit", () => reject(new Error(`owner exited before it was ready: ${err}`)));
+    });
+    const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+      else child.on("exit", (code, signal) => resolve({ code, signal }));
+    });
+    return { info, exit };
+  }
+
+  it("process.exit() kills the servers and removes the dir", async () => {
+    const { info, exit } = await runOwner("exit", () => undefined);
+    expect(exit.code).toBe(0);
+    expect(await waitGone([info.etcd, info.apiServer, info.watchdog], 5_000)).toEqual([]);
+    expect(existsSync(info.dir)).toBe(false);
+  }, 120_000);
+
+  it("SIGINT kills the servers, removes the dir, and the owner still dies by the signal", async () => {
+    const { info, exit } = await runOwner("wait", (pid) => process.kill(pid, "SIGINT"));
+    expect(exit.signal).toBe("SIGINT");
+    expect(await waitGone([info.etcd, info.apiServer, info.watchdog], 5_000)).toEqual([]);
+    expect(existsSync(info.dir)).toBe(false);
+  }, 120_000);
+});

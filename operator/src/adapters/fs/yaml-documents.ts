@@ -196,8 +196,10 @@ function yamlMessage(e: YAMLError, text: string): string {
   const base = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").trim();
   switch (e.code) {
     case "DUPLICATE_KEY": {
-      const key = text.slice(e.pos[0], e.pos[1]);
-      return `duplicate key${key ? ` ${JSON.stringify(key)}` : ""}: each key may appear only once in a map`;
+      // The error's range covers only the key's first character; read the key up to its colon.
+      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:#\n]*?)\s*:/.exec(text.slice(e.pos[0], e.pos[0] + 256))?.[1];
+      const name = key?.replace(/^(["'])(.*)\1$/, "$2");
+      return `duplicate key${name ? ` ${JSON.stringify(name)}` : ""}: each key may appear only once in a map`;
     }
     case "TAB_AS_INDENT":
       return "tabs are not allowed as indentation in YAML; use spaces";

@@ -1,0 +1,11 @@
+import path from "node:path";
+import { slothRules, ourRules } from "./rulesets.js";
+import { planBackfill } from "./plan.js";
+const root = "/work/main";
+const jobs = ["bench-1", "bench-2"];
+const rules = [...slothRules(path.resolve(root, "../shared/anchors/sloth"), jobs), ...ourRules(root, jobs)];
+const E = 1_800_000_000 - (1_800_000_000 % 3600);
+const plan = planBackfill(rules, E);
+console.log("raw from", (E - plan.rawStartSeconds) / 3600, "h");
+for (const [i, pass] of plan.passes.entries()) for (const b of pass) console.log(i, b.intervalSeconds, ((E - b.startSeconds) / 3600).toFixed(2) + "h", b.rules.map(r => `${r.set}/${r.slo}/${r.name}`).join(" "));
+for (const r of rules.filter(r => r.slo === "bench-1")) console.log(r.set, r.key, r.intervalSeconds, plan.level.get(r), (plan.reads.get(r) ?? []).map(x => x.selector.metric + (x.selector.rangeSeconds ?? "") + (x.producers.length ? "*" : "")).join(","));
