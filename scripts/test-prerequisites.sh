@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Makes sure what the tests run for real is on this machine: promtool and prometheus (Debian's
+# `prometheus` package) and the test control plane (built once into a cache). Run by `npm test`
+# before the suite; returns at once when everything is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=()
+command -v promtool >/dev/null 2>&1 || packages+=(prometheus)
+command -v openssl >/dev/null 2>&1 || packages+=(openssl)
+
+if ((${#packages[@]} > 0)); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "missing Debian packages: ${packages[*]}; install them with: sudo apt-get install -y ${packages[*]}" >&2
+    exit 1
+  fi
+  echo "installing Debian packages: ${packages[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+bash scripts/build-controlplane.sh
