@@ -72,6 +72,9 @@ if cache_complete; then
   exit 0
 fi
 
+# Under the lock any earlier temp build folder is a leftover of a killed build.
+rm -rf "${CACHE_ROOT}"/.tmp-build.* "${DEST}.old"
+
 START=$(date +%s)
 elapsed() { echo "$(( $(date +%s) - START ))s"; }
 

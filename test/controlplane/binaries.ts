@@ -55,8 +55,6 @@ function pickKubectl(assetsOrCacheDir: string): string | undefined {
     if (!isExecutable(fromEnv)) throw new Error(`KUBECTL=${fromEnv} is not an executable file`);
     return fromEnv;
   }
-  const assets = process.env["KUBEBUILDER_ASSETS"];
-  if (assets && isExecutable(join(assets, "kubectl"))) return join(assets, "kubectl");
   return onPath("kubectl") ?? (isExecutable(join(assetsOrCacheDir, "kubectl")) ? join(assetsOrCacheDir, "kubectl") : undefined);
 }
 
@@ -69,7 +67,7 @@ export function findControlPlaneBinaries(): ControlPlaneBinaries {
       throw new Error(`KUBEBUILDER_ASSETS=${assets} lacks executable ${missing.join(" and ")}`);
     }
     const kubectl = pickKubectl(assets);
-    if (!kubectl) throw new Error("no kubectl: set KUBECTL, put kubectl on PATH or in KUBEBUILDER_ASSETS");
+    if (!kubectl) throw new Error("no kubectl: set KUBECTL, or put kubectl on PATH or in KUBEBUILDER_ASSETS");
     return { kubeApiserver: join(assets, "kube-apiserver"), etcd: join(assets, "etcd"), kubectl, source: "KUBEBUILDER_ASSETS", dir: assets };
   }
   const { dir, complete } = cacheStatus();
@@ -119,7 +117,11 @@ export async function ensureControlPlaneBinaries(opts: EnsureOptions = {}): Prom
     child.on("close", (c) => resolvePromise(c ?? 1));
   });
   if (code !== 0) {
-    throw new Error(`building the control plane failed (exit ${code}); last output:\n${tail.join("\n")}`);
+    throw new Error(
+      `building the control plane failed (exit ${code}); point KUBEBUILDER_ASSETS at a folder with prebuilt ` +
+        `kube-apiserver and etcd, or set SLO_SKIP_CONTROLPLANE=1 to skip the control plane tests. ` +
+        `Last output of ${BUILD_SCRIPT}:\n${tail.join("\n")}`,
+    );
   }
   return findControlPlaneBinaries();
 }

@@ -264,7 +264,7 @@ describe.skipIf(skip)("teardown when the owning process ends without stop()", ()
     scriptDir = mkdtempSync(join(tmpdir(), "slo-owner-"));
     const harness = join(REPO_ROOT, "test/controlplane/controlplane.ts");
     // Starts a plane, prints its pids and dir, then exits or waits as told by argv.
-    writeFileSync(join(scriptDir, "owner.ts"), `
+    writeFileSync(join(scriptDir, "owner.mts"), `
 import { startControlPlane } from ${JSON.stringify(harness)};
 const cp = await startControlPlane({ prometheusRuleCrd: false });
 process.stdout.write(JSON.stringify({ ...cp.pids(), dir: cp.dir }) + "\\n");
@@ -277,7 +277,7 @@ setInterval(() => undefined, 1000);
   });
 
   async function runOwner(mode: "exit" | "wait", onReady: (pid: number) => void): Promise<{ info: { etcd: number; apiServer: number; watchdog: number; dir: string }; exit: { code: number | null; signal: string | null } }> {
-    const child = spawn(process.execPath, ["--import", "tsx", join(scriptDir, "owner.ts"), mode], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", join(scriptDir, "owner.mts"), mode], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stderr.setEncoding("utf8").on("data", (c: string) => { err += c; });
