@@ -30,6 +30,20 @@ export function removeOnCleanup(dir: string): void {
   onCleanup(() => rmSync(dir, { recursive: true, force: true }));
 }
 
+/** Starts a tracked child; refused once cleanup has begun, so nothing outlives the run. */
+function spawnTracked(command: string, args: readonly string[]): ChildProcess {
+  if (cleaning) throw new Error(`not starting ${command}: stopping`);
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return child;
+}
+
+// Last resort if the process exits without cleanup (e.g. process.exit elsewhere).
+process.once("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+
 /** Stops every child still running and runs the cleanups; safe to call more than once. */
 export function cleanup(): Promise<void> {
   cleaning ??= (async () => {
@@ -50,7 +64,7 @@ export function installSignalHandlers(): void {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.once(signal, () => {
       progress(`${signal}: stopping`);
-      void cleanup().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+      void cleanup().finally(() => process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const)[signal]));
     });
   }
 }
@@ -68,12 +82,10 @@ async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
 export async function run(command: string, args: readonly string[], logFile: string): Promise<void> {
   const log = createWriteStream(logFile, { flags: "a" });
   log.write(`$ ${command} ${args.join(" ")}\n`);
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  child.stdout.pipe(log, { end: false });
-  child.stderr.pipe(log, { end: false });
-  const [code, signal] = (await once(child, "exit")) as [number | null, string | null];
-  children.delete(child);
+  const child = spawnTracked(command, args);
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  const [code, signal] = (await once(child, "close")) as [number | null, string | null];
   await new Promise<void>((resolve) => log.end(resolve));
   if (code !== 0) {
     throw new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`}):\n${tail(logFile, 25)}`);
@@ -123,16 +135,14 @@ export class Prometheus {
 
   async start(): Promise<void> {
     const log = createWriteStream(this.logFile, { flags: "a" });
-    const child = spawn("prometheus", [
+    const child = spawnTracked("prometheus", [
       `--storage.tsdb.path=${this.dataDir}`,
       `--web.listen-address=127.0.0.1:${this.port}`,
       `--config.file=${this.configFile}`,
       "--storage.tsdb.retention.time=400d",
-    ], { stdio: ["ignore", "pipe", "pipe"] });
-    children.add(child);
-    child.stdout.pipe(log);
-    child.stderr.pipe(log);
-    child.once("exit", () => children.delete(child));
+    ]);
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
     this.child = child;
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {

@@ -107,5 +107,5 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const fmt = (value: number) => (Number.isInteger(value) ? value : Math.round(value * 10) / 10).toLocaleString("en-US");
 const ms = (seconds: number) => `${(seconds * 1000).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ms`;
-const pct = (ratio: number) => `${(ratio * 100).toLocaleString("en-US", { maximumFractionDigits: ratio < 0.1 ? 2 : 1 })}%`;
+const pct = (ratio: number) => ratio > 0 && ratio < 0.0001 ? "<0.01%" : `${(ratio * 100).toLocaleString("en-US", { maximumFractionDigits: ratio < 0.1 ? 2 : 1 })}%`;
 const iso = (d: Date) => d.toISOString().replace(".000Z", "Z");
