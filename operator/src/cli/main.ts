@@ -5,25 +5,33 @@ import { readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageRoot } from "../adapters/fs/burn-rate-tables.js";
-import { compileCommand, compileHelp } from "./compile.js";
-import { exitCodes, validateCommand, validateHelp, type Io } from "./validate.js";
+import { compileCommand } from "./compile.js";
+import { exitCodes, validateCommand, type Io } from "./validate.js";
 
 interface Command {
   readonly summary: string;
-  readonly help: string;
+  /** Runs the command; each command prints its own help for --help. */
   run(args: readonly string[], io: Io): Promise<number>;
+  /** A long-running command whose libraries may keep handles open: exit as soon as it returns. */
+  readonly exitWhenDone?: boolean;
 }
 
 const commands: Readonly<Record<string, Command>> = {
-  validate: { summary: "check SLA YAML files and print each problem at file:line:col", help: validateHelp, run: validateCommand },
-  compile: { summary: "validate, then write PrometheusRules, rule files and dashboards", help: compileHelp, run: compileCommand },
+  validate: { summary: "check SLA YAML files and print each problem at file:line:col", run: validateCommand },
+  compile: { summary: "validate, then write PrometheusRules, rule files and dashboards", run: compileCommand },
+  run: {
+    summary: "run the operator in a cluster (the container image's default command)",
+    // Loaded on use: the operator's Kubernetes and logging stack is not needed to validate files.
+    run: async (args, io) => (await import("./run.js")).runCommand([...args], { io }),
+    exitWhenDone: true,
+  },
 };
 
 export const mainHelp = `Usage: slactl <command> [options]
 
 slactl runs the servicelevel-operator's compiler without a cluster, so CI can check
 ServiceLevelAgreement YAML before it merges and GitOps repositories can commit the generated
-Prometheus rules and Grafana dashboards.
+Prometheus rules and Grafana dashboards. 'slactl run' is the operator itself.
 
 Commands:
 ${Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`).join("\n")}
@@ -72,8 +80,7 @@ export async function run(args: readonly string[], io: Io = processIo): Promise<
       }
       const command = Object.hasOwn(commands, topic) ? commands[topic] : undefined;
       if (!command) return unknownCommand(topic, io);
-      io.stdout(command.help);
-      return exitCodes.ok;
+      return await command.run(["--help"], io);
     }
     const command = Object.hasOwn(commands, first) ? commands[first] : undefined;
     if (!command) return unknownCommand(first, io);
@@ -96,6 +103,19 @@ export const processIo: Io = {
   stderr: (text) => void process.stderr.write(text),
 };
 
+/** The process entry point, for bin/slactl.js and for running this module directly. */
+export async function main(args: readonly string[]): Promise<void> {
+  // A closed pipe (slactl validate ... | head) is not an error worth a stack trace.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  const code = await run(args, processIo);
+  const first = args[0];
+  if (first !== undefined && Object.hasOwn(commands, first) && commands[first]?.exitWhenDone) process.exit(code);
+  process.exitCode = code;
+}
+
 function isEntryPoint(): boolean {
   const script = process.argv[1];
   if (script === undefined) return false;
@@ -106,11 +126,4 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
-  // A closed pipe (slactl validate ... | head) is not an error worth a stack trace.
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  process.exitCode = await run(process.argv.slice(2));
-}
+if (isEntryPoint()) await main(process.argv.slice(2));

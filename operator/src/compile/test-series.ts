@@ -5,7 +5,7 @@
 import { parser } from "@prometheus-io/lezer-promql";
 import type { SyntaxNode } from "@lezer/common";
 import type { IndicatorModel } from "./model.js";
-import { instantiate, parseWindowTemplate } from "./promql/parse.js";
+import { instantiate, parseWindowTemplate, unquoteString } from "./promql/parse.js";
 import type { Matcher, MatchOp } from "./promql/ast.js";
 
 /** One synthetic series: `rate` says how its value moves each minute given the minute's bad share. */
@@ -112,17 +112,16 @@ function labelMatchers(selector: SyntaxNode, text: string): Matcher[] {
     const op = child.getChild("MatchOp");
     const value = child.getChild("StringLiteral");
     if (!name || !op || !value) continue;
-    out.push({ name: unquote(text.slice(name.from, name.to)), op: text.slice(op.from, op.to) as MatchOp, value: unquote(text.slice(value.from, value.to)) });
+    const nameText = text.slice(name.from, name.to);
+    // Validation rejects literals Prometheus would not accept, so these decode.
+    const decodedName = name.name === "QuotedLabelName" ? unquoteString(nameText) : nameText;
+    const decodedValue = unquoteString(text.slice(value.from, value.to));
+    if (decodedName === undefined || decodedValue === undefined) continue;
+    out.push({ name: decodedName, op: text.slice(op.from, op.to) as MatchOp, value: decodedValue });
   }
   return out;
 }
 
-function unquote(literal: string): string {
-  if (literal.startsWith("`")) return literal.slice(1, -1);
-  if (literal.startsWith("'")) return JSON.parse(`"${literal.slice(1, -1).replace(/"/g, '\\"').replace(/\\'/g, "'")}"`) as string;
-  if (literal.startsWith('"')) return JSON.parse(literal) as string;
-  return literal;
-}
 
 const commonValues = ["200", "500", "503", "429", "404", "204", "ok", "error", "success", "failure", "true", "false", "GET", "POST", "0", "1", "x"];
 

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeText, maxFileBytes, parseSource, readSource, readSourceText, type SourceDocument } from "./yaml-documents.js";
+import { decodeText, maxFileBytes, parseSource, readSource, readSourceText, tooDeepAt, type SourceDocument } from "./yaml-documents.js";
 
 /** The only document of a text, failing the test when there is not exactly one. */
 function only(text: string): SourceDocument {
@@ -142,6 +142,23 @@ describe("parsing problems become issues", () => {
     expect(document.issues[0]!.message).toContain("alias bomb");
   });
 
+  it("refuses, unparsed, a file nested deeper than any SLA", () => {
+    const flow = parseSource("deep.yaml", `# deep\na: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`);
+    expect(flow).toEqual({ file: "deep.yaml", documents: [], issues: [expect.objectContaining({ line: 2, column: 103, code: "too-deep" })] });
+    const block = parseSource("deep.yaml", Array.from({ length: 200 }, (_, i) => `${" ".repeat(i)}k:`).join("\n"));
+    expect(block.issues).toEqual([expect.objectContaining({ line: 101, column: 101, code: "too-deep" })]);
+    const compact = parseSource("deep.yaml", `${"- ".repeat(150)}x\n`);
+    expect(compact.issues).toEqual([expect.objectContaining({ line: 1, code: "too-deep" })]);
+  });
+
+  it("does not count brackets in quotes or comments, or balanced ones, as nesting", () => {
+    const text = Array.from({ length: 300 }, (_, i) => `k${i}: {a: "[[[{", b: '[{''[', c: [x]} # [[[[`).join("\n");
+    expect(tooDeepAt(text)).toBeUndefined();
+    expect(parseSource("ok.yaml", text).documents).toHaveLength(1);
+    expect(tooDeepAt(`a: ${"[".repeat(99)}${"]".repeat(99)}`)).toBeUndefined();
+    expect(tooDeepAt(`a: ${"[".repeat(100)}${"]".repeat(100)}`)).toEqual({ line: 1, column: 103 });
+  });
+
   it("reports tabs used as indentation", () => {
     const document = only("spec:\n\tservice: x\n");
     expect(document.issues[0]).toMatchObject({ line: 2, code: "yaml-syntax" });
@@ -204,6 +221,11 @@ describe("reading files", () => {
     const result = await readSourceText(file);
     expect(result).toEqual({ ok: false, issue: expect.objectContaining({ code: "file-too-large", line: 1, column: 1 }) });
     expect(!result.ok && result.issue.message).toMatch(/more than the limit of 5\.0 MiB; it was not read/);
+  });
+
+  it("stops reading a stream without a size at the cap", async () => {
+    const result = await readSourceText("/dev/zero");
+    expect(result).toEqual({ ok: false, issue: expect.objectContaining({ code: "file-too-large", message: "file is more than the limit of 5.0 MiB; it was not parsed" }) });
   });
 
   it("reports a missing file and a folder as read problems", async () => {

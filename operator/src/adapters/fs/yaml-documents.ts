@@ -2,7 +2,7 @@
 // as ["spec", "objectives", 1, "target"] can be shown as file:line:col. Everything that can go
 // wrong with a file (too big, binary, unreadable, malformed, alias bombs, duplicate keys) becomes a
 // SourceIssue value; nothing here throws for bad input.
-import { readFile, stat } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode, type YAMLError } from "yaml";
 import type { IssuePath } from "../../compile/index.js";
 
@@ -63,14 +63,32 @@ export async function readSourceText(file: string): Promise<{ ok: true; text: st
     if (info.size > maxFileBytes) {
       return { ok: false, issue: fileIssue(file, "file-too-large", `file is ${mebibytes(info.size)}, more than the limit of ${mebibytes(maxFileBytes)}; it was not read`) };
     }
-    const bytes = await readFile(file);
-    // A file can grow between stat and read; the cap must hold either way.
+    // stat cannot tell the size of a pipe or device (<(kustomize build), /dev/zero): read at most one byte past the cap.
+    const bytes = await readAtMost(file, maxFileBytes + 1);
     if (bytes.length > maxFileBytes) {
       return { ok: false, issue: fileIssue(file, "file-too-large", `file is more than the limit of ${mebibytes(maxFileBytes)}; it was not parsed`) };
     }
     return decodeText(file, bytes);
   } catch (cause) {
     return { ok: false, issue: fileIssue(file, "read", `cannot read the file: ${describeFsError(cause)}`) };
+  }
+}
+
+async function readAtMost(file: string, limit: number): Promise<Buffer> {
+  const handle = await open(file, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < limit) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, limit - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    await handle.close();
   }
 }
 
@@ -89,8 +107,60 @@ export function decodeText(file: string, bytes: Uint8Array): { ok: true; text: s
   return { ok: true, text: text.startsWith("\uFEFF") ? text.slice(1) : text };
 }
 
+/**
+ * How deep a file may nest. An SLA needs fewer than 10 levels; the yaml parser recurses per level
+ * and, near the end of the stack, V8 can abort the whole process (a fatal "RegExpCompiler
+ * allocation failed" rather than a catchable RangeError), so deeper files are refused unparsed.
+ */
+export const maxNestingDepth = 100;
+
+/**
+ * An upper bound of the nesting depth reached on each line: open flow brackets ([ {) outside
+ * quotes and comments, plus the indentation and leading block indicators (- ? :) of the line,
+ * each of which can open at most one level. Returns the first line where the bound exceeds the limit.
+ */
+export function tooDeepAt(text: string, limit: number = maxNestingDepth): Position | undefined {
+  let flow = 0;
+  let line = 0;
+  for (const content of text.split("\n")) {
+    line++;
+    if (/^(---|\.\.\.)(\s|$)/.test(content)) flow = 0;
+    const block = /^(?:[ \t]*[-?:](?=[ \t]|$))*[ \t]*/.exec(content)![0].length;
+    for (let i = block, previous = " "; i < content.length; previous = content[i]!, i++) {
+      const ch = content[i]!;
+      const tokenStart = /[\s,[{:]/.test(previous);
+      if (ch === "#" && /\s/.test(previous)) break;
+      if ((ch === '"' || ch === "'") && tokenStart) {
+        const close = ch === '"' ? /(?:[^"\\]|\\.)*"/y : /(?:[^']|'')*'/y;
+        close.lastIndex = i + 1;
+        if (!close.test(content)) break;
+        i = close.lastIndex - 1;
+        continue;
+      }
+      if (ch === "[" || ch === "{") flow++;
+      else if ((ch === "]" || ch === "}") && flow > 0) flow--;
+      if (block + flow + 1 > limit) return { line, column: i + 1 };
+    }
+    if (block + flow + 1 > limit) return { line, column: 1 };
+  }
+  return undefined;
+}
+
 /** Parses every document of a YAML text; never throws. */
 export function parseSource(file: string, text: string): SourceFile {
+  const deep = tooDeepAt(text);
+  if (deep) {
+    return { file, issues: [fileIssue(file, "too-deep", `the file nests more than ${maxNestingDepth} levels deep, which no ServiceLevelAgreement needs; it was not parsed`, deep)], documents: [] };
+  }
+  try {
+    return parseDocuments(file, text);
+  } catch (cause) {
+    // The yaml library reports problems as values; an exception here is a bug, still kept to this file.
+    return { file, issues: [fileIssue(file, "internal", `internal error while parsing (a bug in slactl, please report it): ${cause instanceof Error ? cause.message : String(cause)}`)], documents: [] };
+  }
+}
+
+function parseDocuments(file: string, text: string): SourceFile {
   const lineCounter = new LineCounter();
   const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
@@ -113,7 +183,7 @@ export function parseSource(file: string, text: string): SourceFile {
       issues.push({ file, ...position(e.pos[0]), path: [], code: "yaml-syntax", severity: "error", message: yamlMessage(e, text) });
     }
     for (const w of doc.warnings) {
-      issues.push({ file, ...position(w.pos[0]), path: [], code: "yaml", severity: "warning", message: yamlMessage(w, text) });
+      issues.push({ file, ...position(w.pos[0]), path: [], code: "yaml", severity: "warning", message: yamlMessage(w, text, "YAML") });
     }
     let value: unknown;
     if (doc.errors.length === 0) {
@@ -192,7 +262,7 @@ function rangeStart(node: unknown): number | undefined {
 }
 
 /** The yaml library's message in plain words, without its own "at line X" suffix. */
-function yamlMessage(e: YAMLError, text: string): string {
+function yamlMessage(e: YAMLError, text: string, prefix = "YAML syntax error"): string {
   const base = e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "").trim();
   switch (e.code) {
     case "DUPLICATE_KEY": {
@@ -204,7 +274,9 @@ function yamlMessage(e: YAMLError, text: string): string {
     case "TAB_AS_INDENT":
       return "tabs are not allowed as indentation in YAML; use spaces";
     default:
-      return `YAML syntax error: ${base.charAt(0).toLowerCase()}${base.slice(1)}`;
+      // The parser turns its own stack overflow into an error at the node it reached.
+      if (/call stack/i.test(base)) return "the document is nested too deeply to be read";
+      return `${prefix}: ${base.charAt(0).toLowerCase()}${base.slice(1)}`;
   }
 }
 

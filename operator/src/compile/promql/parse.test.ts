@@ -9,7 +9,6 @@ const instantiateOk = (template: string, window: string) => {
 
 describe("PromQL templates", () => {
   it("replaces {{window}} in range selectors and subqueries only", () => {
-    expect(instantiateOk('sum(rate(x{a="{{window}}"}[{{window}}]))', "1h")).toBe('sum(rate(x{a="{{window}}"}[1h]))');
     expect(instantiateOk("max_over_time(x[{{window}}:1m])", "30m")).toBe("max_over_time(x[30m:1m])");
     expect(instantiateOk("rate(x[{{ .window }}])", "5m")).toBe("rate(x[5m])");
   });
@@ -20,8 +19,8 @@ describe("PromQL templates", () => {
     expect(!parsed.ok && parsed.problems[0]?.message).toMatch(/no \{\{window\}\}/);
   });
 
-  it("rejects {{window}} used as an offset or a subquery step", () => {
-    for (const query of ["rate(x[5m] offset {{window}})", "max_over_time(x[1h:{{window}}])"]) {
+  it("rejects {{window}} used as an offset, a subquery step or inside a string", () => {
+    for (const query of ["rate(x[5m] offset {{window}})", "max_over_time(x[1h:{{window}}])", 'sum(rate(x{a="{{window}}"}[{{window}}]))']) {
       const parsed = parseWindowTemplate(query);
       expect(parsed.ok, query).toBe(false);
       expect(!parsed.ok && parsed.problems[0]?.message).toMatch(/range of a selector/);
@@ -39,5 +38,23 @@ describe("PromQL templates", () => {
     expect(isSingleSeriesAggregation("sum(rate(x[5m]))")).toBe(true);
     expect(isSingleSeriesAggregation("sum by (code) (rate(x[5m]))")).toBe(false);
     expect(isSingleSeriesAggregation("rate(x[5m])")).toBe(false);
+  });
+});
+
+describe("PromQL string literals", () => {
+  it("decode like Go's strconv.Unquote", async () => {
+    const { unquoteString } = await import("./parse.js");
+    expect(unquoteString('"a\\"b\\\\c\\n"')).toBe('a"b\\c\n');
+    expect(unquoteString("'it\\'s'")).toBe("it's");
+    expect(unquoteString("`raw\\n`")).toBe("raw\\n");
+    expect(unquoteString('"\\u00e9\\x41\\101"')).toBe("éAA");
+    expect(unquoteString('"\\ "')).toBeUndefined();
+    expect(unquoteString('"\\q"')).toBeUndefined();
+  });
+
+  it("make a template with an escape Prometheus rejects invalid", () => {
+    const parsed = parseWindowTemplate('sum(rate(x{job="\\ a"}[{{window}}]))');
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.problems[0]?.message).toMatch(/escape or character Prometheus does not accept/);
   });
 });

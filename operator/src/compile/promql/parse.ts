@@ -47,7 +47,7 @@ export function parseWindowTemplate(template: string): { ok: true; value: Window
     return { ok: false, problems: [{ offset: 0, message: "the query has no {{window}}: write the range as [{{window}}], e.g. rate(x[{{window}}])" }] };
   }
   const text = template.replace(placeholderRe, sentinel);
-  const problems = syntaxProblems(text);
+  const problems = [...syntaxProblems(text), ...badStringLiterals(text)];
   if (problems.length > 0) return { ok: false, problems };
   const rangeOffsets: number[] = [];
   const tree = parser.parse(text);
@@ -92,4 +92,57 @@ export function instantiate(template: WindowTemplate, window: string): string {
 export function isSingleSeriesAggregation(query: string): boolean {
   const top = parser.parse(query).topNode.firstChild;
   return !!top && top.name === "AggregateExpr" && top.getChild("AggregateModifier") === null;
+}
+
+const simpleEscapes: Record<string, string> = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\\": "\\", '"': '"', "'": "'" };
+
+/**
+ * Decodes a PromQL string literal the way Prometheus does (Go's strconv.Unquote): "...", '...' or
+ * `...`. Returns undefined for what Prometheus would reject, such as an unknown escape.
+ */
+export function unquoteString(literal: string): string | undefined {
+  const quote = literal[0];
+  if (literal.length < 2 || literal[literal.length - 1] !== quote) return undefined;
+  const body = literal.slice(1, -1);
+  if (quote === "`") return body.includes("`") ? undefined : body;
+  if (quote !== '"' && quote !== "'") return undefined;
+  let out = "";
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] as string;
+    if (c === "\n" || c === quote) return undefined;
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
+    const next = body[i + 1];
+    if (next === undefined) return undefined;
+    if (next in simpleEscapes && (next !== "'" || quote === "'") && (next !== '"' || quote === '"')) {
+      out += simpleEscapes[next];
+      i += 1;
+      continue;
+    }
+    const hex = { x: 2, u: 4, U: 8 }[next as "x" | "u" | "U"];
+    const digits = hex ? body.slice(i + 2, i + 2 + hex) : /^[0-7]{3}/.exec(body.slice(i + 1))?.[0];
+    if (!digits || (hex ? !new RegExp(`^[0-9a-fA-F]{${hex}}$`).test(digits) : false)) return undefined;
+    const code = parseInt(digits, hex ? 16 : 8);
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return undefined;
+    out += String.fromCodePoint(code);
+    i += hex ? 1 + hex : 3;
+  }
+  return out;
+}
+
+/** String literals of a query that Prometheus would not accept, with their offsets. */
+export function badStringLiterals(query: string): ParseProblem[] {
+  const problems: ParseProblem[] = [];
+  parser.parse(query).iterate({
+    enter(ref) {
+      if (ref.name !== "StringLiteral") return;
+      const literal = query.slice(ref.from, ref.to);
+      if (unquoteString(literal) === undefined) {
+        problems.push({ offset: ref.from, message: `string ${literal.length > 40 ? `${literal.slice(0, 37)}...` : literal} at offset ${ref.from} has an escape or character Prometheus does not accept` });
+      }
+    },
+  });
+  return problems;
 }

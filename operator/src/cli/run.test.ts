@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { parseRunFlags, runCommand, runHelp } from "./run.js";
+
+const capture = () => {
+  const out = { stdout: "", stderr: "" };
+  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
+};
+
+describe("slactl run flags", () => {
+  it("has the documented defaults", () => {
+    const flags = parseRunFlags([], () => undefined);
+    expect(flags).toMatchObject({
+      namespaces: [], concurrency: 4, metricsAddr: ":8080", healthAddr: ":8081", resyncPeriodMs: 600_000,
+      watchStaleAfterMs: 180_000, ruleLabels: {}, leaderElection: undefined, logLevel: "info",
+    });
+  });
+
+  it("reads repeated namespaces and rule labels, durations and leader election", () => {
+    const flags = parseRunFlags([
+      "--namespace", "shop", "--namespace", "vendors", "--rule-label", "release=kube-prometheus-stack", "--rule-label", "team=sre",
+      "--resync-period", "90s", "--leader-elect", "--lease-duration", "30s", "--renew-deadline", "20s", "--retry-period", "5s",
+      "--concurrency", "8", "--label-selector", "tier=gold",
+    ], () => "monitoring");
+    expect(flags).toMatchObject({
+      namespaces: ["shop", "vendors"],
+      ruleLabels: { release: "kube-prometheus-stack", team: "sre" },
+      resyncPeriodMs: 90_000,
+      concurrency: 8,
+      labelSelector: "tier=gold",
+      leaderElection: { namespace: "monitoring", name: "servicelevel-operator", leaseDurationMs: 30_000, renewDeadlineMs: 20_000, retryPeriodMs: 5_000 },
+    });
+  });
+
+  it("defaults the lease namespace to default outside a pod", () => {
+    expect(parseRunFlags(["--leader-elect"], () => undefined)).toMatchObject({ leaderElection: { namespace: "default" } });
+  });
+
+  it.each([
+    [["--concurrency", "0"], "--concurrency: expected a whole number of at least 1"],
+    [["--resync-period", "often"], "--resync-period: expected a duration such as 10m"],
+    [["--rule-label", "release"], "--rule-label: expected KEY=VALUE"],
+    [["--log-level", "loud"], "--log-level: expected one of"],
+    [["--metrics-addr", "8080"], "--metrics-addr: expected an address such as :8080"],
+    [["--leader-elect", "--lease-duration", "5s"], "leader election needs --lease-duration > --renew-deadline > --retry-period"],
+    [["--no-such-flag"], "Unknown option '--no-such-flag'"],
+  ])("rejects %j", async (args, message) => {
+    const { out, io } = capture();
+    expect(await runCommand(args, { io })).toBe(2);
+    expect(out.stderr).toContain(message);
+    expect(out.stderr).toContain("Run 'slactl run --help' for usage.");
+  });
+
+  it("prints its help", async () => {
+    const { out, io } = capture();
+    expect(await runCommand(["--help"], { io })).toBe(0);
+    expect(out.stdout).toBe(runHelp);
+    for (const flag of ["--kubeconfig", "--namespace", "--label-selector", "--concurrency", "--metrics-addr", "--health-addr", "--leader-elect",
+      "--leader-election-namespace", "--rule-label", "--resync-period", "--log-level", "--policies"]) expect(runHelp).toContain(flag);
+  });
+
+  it("fails with exit code 1 and a sentence when the kubeconfig cannot be loaded", async () => {
+    const { out, io } = capture();
+    expect(await runCommand(["--kubeconfig", "/nonexistent/kubeconfig", "--metrics-addr", "0", "--health-addr", "0"], { io, logger: pino({ level: "silent" }) })).toBe(1);
+    expect(out.stderr).toMatch(/^slactl run: cannot load the kubeconfig \/nonexistent\/kubeconfig/);
+  });
+
+  it("stops cleanly when asked to while the API server is unreachable", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "slactl-run-"));
+    const kubeconfig = join(dir, "kubeconfig");
+    writeFileSync(kubeconfig, JSON.stringify({
+      apiVersion: "v1", kind: "Config", "current-context": "x",
+      clusters: [{ name: "x", cluster: { server: "http://127.0.0.1:9" } }],
+      users: [{ name: "x", user: { token: "t" } }],
+      contexts: [{ name: "x", context: { cluster: "x", user: "x" } }],
+    }));
+    const { io } = capture();
+    const started = Date.now();
+    const code = await runCommand(["--kubeconfig", kubeconfig, "--metrics-addr", "127.0.0.1:0", "--health-addr", "127.0.0.1:0"], {
+      io, logger: pino({ level: "silent" }), stopSignal: new Promise((r) => setTimeout(r, 500)),
+    });
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
