@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageRoot } from "../adapters/fs/burn-rate-tables.js";
 import { compileCommand } from "./compile.js";
+import { testCommand } from "./test.js";
 import { exitCodes, validateCommand, type Io } from "./validate.js";
 
 interface Command {
@@ -19,6 +20,7 @@ interface Command {
 const commands: Readonly<Record<string, Command>> = {
   validate: { summary: "check SLA YAML files and print each problem at file:line:col", run: validateCommand },
   compile: { summary: "validate, then write PrometheusRules, rule files and dashboards", run: compileCommand },
+  test: { summary: "compile, then prove the alerts with the generated promtool unit tests", run: testCommand },
   run: {
     summary: "run the operator in a cluster (the container image's default command)",
     // Loaded on use: the operator's Kubernetes and logging stack is not needed to validate files.
