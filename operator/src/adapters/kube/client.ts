@@ -73,9 +73,10 @@ export class KubeClient implements KubeApi {
     let statusCode: number | undefined;
     try {
       const response = await this.send(method, path, options);
-      statusCode = response.statusCode;
+      const code = response.statusCode ?? 0;
+      statusCode = code;
       const body = await readBody(response, method, path);
-      if (statusCode >= 400) throw new KubeApiError(method, path, statusCode, parseStatus(body));
+      if (code >= 400) throw new KubeApiError(method, path, code, parseStatus(body));
       return (body === "" ? undefined : JSON.parse(body)) as T;
     } finally {
       this.options.observer?.({ method, path, statusCode, durationMs: performance.now() - started });
@@ -87,8 +88,9 @@ export class KubeClient implements KubeApi {
     let statusCode: number | undefined;
     try {
       const response = await this.send("GET", path, { query: { ...query, watch: true }, signal, timeoutMs: 0 });
-      statusCode = response.statusCode;
-      if (statusCode >= 400) throw new KubeApiError("GET", path, statusCode, parseStatus(await readBody(response, "GET", path)));
+      const code = response.statusCode ?? 0;
+      statusCode = code;
+      if (code >= 400) throw new KubeApiError("GET", path, code, parseStatus(await readBody(response, "GET", path)));
       await streamLines(response, signal, (line) => onEvent(JSON.parse(line) as WatchEvent), path);
     } finally {
       this.options.observer?.({ method: "WATCH", path, statusCode, durationMs: performance.now() - started });

@@ -1,0 +1,138 @@
+// What one reconcile observed, turned into the SLA's status and the smallest merge patch that
+// gets it there. Pure: the reconciler passes the time in. Only the fields this controller owns
+// are touched (observedGeneration, state when Invalid, generated, conditions); the figures that
+// the Prometheus evaluation writes are left alone. An empty patch means: write nothing.
+import { isDeepStrictEqual } from "node:util";
+import { formatPath, type Issue } from "../compile/index.js";
+import { findCondition, setCondition, type Condition, type ConditionUpdate } from "./conditions.js";
+
+/** What happened to one generated object in this reconcile. */
+export type ApplyOutcome =
+  | { readonly kind: "created" | "updated" | "unchanged" }
+  | { readonly kind: "crdMissing" }
+  | { readonly kind: "disabled" }
+  | { readonly kind: "failed"; readonly message: string };
+
+export type Observation =
+  | { readonly valid: false; readonly issues: readonly Issue[] }
+  | {
+      readonly valid: true;
+      readonly ruleCount: number;
+      readonly warnings: readonly Issue[];
+      readonly names: { readonly prometheusRule: string; readonly dashboard: string };
+      readonly rules: ApplyOutcome;
+      readonly dashboard: ApplyOutcome;
+    };
+
+/** The part of the status this controller reads and writes. */
+export interface OwnedStatus {
+  readonly observedGeneration?: number;
+  readonly state?: string;
+  readonly generated?: { readonly prometheusRule?: string; readonly dashboard?: string; readonly rules?: number };
+  readonly conditions?: readonly Condition[];
+  readonly [field: string]: unknown;
+}
+
+export const notEvaluated = "NotEvaluated";
+const notEvaluatedMessage = "the operator does not evaluate Prometheus yet";
+
+/** One line per issue as `path: message`, errors only; joined with "; " for a condition message. */
+export function describeIssues(issues: readonly Issue[]): string {
+  return issues.filter((i) => i.severity === "error").map((i) => `${formatPath(i.path) || "(document)"}: ${i.message}`).join("; ");
+}
+
+const applied = (o: ApplyOutcome): boolean => o.kind === "created" || o.kind === "updated" || o.kind === "unchanged";
+
+function rulesCondition(o: ApplyOutcome, name: string, ruleCount: number): ConditionUpdate {
+  switch (o.kind) {
+    case "created":
+    case "updated":
+    case "unchanged":
+      return { type: "RulesApplied", status: "True", reason: "Applied", message: `PrometheusRule ${name} holds ${ruleCount} rules` };
+    case "crdMissing":
+      return {
+        type: "RulesApplied", status: "False", reason: "PrometheusRuleCRDMissing",
+        message: "the API server does not serve monitoring.coreos.com/v1 PrometheusRule; install the prometheus-operator CRDs (retrying)",
+      };
+    case "disabled":
+      return { type: "RulesApplied", status: "False", reason: "Disabled", message: "no rules are generated" };
+    case "failed":
+      return { type: "RulesApplied", status: "False", reason: "ApplyFailed", message: `applying PrometheusRule ${name} failed: ${o.message}` };
+  }
+}
+
+function dashboardCondition(o: ApplyOutcome, name: string): ConditionUpdate {
+  switch (o.kind) {
+    case "created":
+    case "updated":
+    case "unchanged":
+      return { type: "DashboardApplied", status: "True", reason: "Applied", message: `ConfigMap ${name} holds the Grafana dashboard` };
+    case "disabled":
+      return { type: "DashboardApplied", status: "False", reason: "Disabled", message: "spec.dashboard.disabled is true" };
+    case "crdMissing":
+    case "failed":
+      return { type: "DashboardApplied", status: "False", reason: "ApplyFailed", message: `applying ConfigMap ${name} failed: ${o.kind === "failed" ? o.message : "resource type missing"}` };
+  }
+}
+
+/** The status after this reconcile, computed from the current one. */
+export function nextStatus(current: OwnedStatus | undefined, observation: Observation, generation: number, now: Date): OwnedStatus {
+  let conditions: Condition[] = [...(current?.conditions ?? [])];
+  const set = (update: ConditionUpdate): void => {
+    conditions = setCondition(conditions, update, now, generation);
+  };
+  const next: { -readonly [K in keyof OwnedStatus]: OwnedStatus[K] } = { ...current, observedGeneration: generation };
+
+  if (!observation.valid) {
+    const message = describeIssues(observation.issues);
+    set({ type: "Valid", status: "False", reason: "InvalidSpec", message });
+    // The rules of the last valid version stay in place, and so does what the status says about them.
+    if (!findCondition(conditions, "RulesApplied")) set({ type: "RulesApplied", status: "False", reason: "InvalidSpec", message: "nothing generated: the spec has never been valid" });
+    if (!findCondition(conditions, "DashboardApplied")) set({ type: "DashboardApplied", status: "False", reason: "InvalidSpec", message: "nothing generated: the spec has never been valid" });
+    set({ type: "Ready", status: "False", reason: "InvalidSpec", message: `the spec is invalid, the last valid rules stay in place: ${message}` });
+    next.state = "Invalid";
+  } else {
+    const warnings = observation.warnings.length;
+    set({
+      type: "Valid", status: "True", reason: "Valid",
+      message: `the spec compiles into ${observation.ruleCount} rules${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? "" : "s"})` : ""}`,
+    });
+    const rules = rulesCondition(observation.rules, observation.names.prometheusRule, observation.ruleCount);
+    const dashboard = dashboardCondition(observation.dashboard, observation.names.dashboard);
+    set(rules);
+    set(dashboard);
+    const dashboardOk = applied(observation.dashboard) || observation.dashboard.kind === "disabled";
+    const blocking = [rules, ...(dashboardOk ? [] : [dashboard])].find((c) => c.status !== "True");
+    set(blocking
+      ? { type: "Ready", status: "False", reason: blocking.reason, message: blocking.message }
+      : { type: "Ready", status: "True", reason: "Reconciled", message: "the rules and the dashboard are applied" });
+    if (next.state === "Invalid") delete next.state;
+    next.generated = {
+      ...(applied(observation.rules) ? { prometheusRule: observation.names.prometheusRule } : {}),
+      ...(applied(observation.dashboard) ? { dashboard: observation.names.dashboard } : {}),
+      rules: observation.ruleCount,
+    };
+  }
+  for (const type of ["MetricsAvailable", "Compliant", "ReviewDue"] as const) {
+    if (!findCondition(conditions, type)) set({ type, status: "Unknown", reason: notEvaluated, message: notEvaluatedMessage });
+  }
+  next.conditions = conditions;
+  return next;
+}
+
+/** The merge patch from `current` to `next` over the owned fields; empty when nothing changed. */
+export function statusPatch(current: OwnedStatus | undefined, next: OwnedStatus): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  for (const field of ["observedGeneration", "state", "generated", "conditions"] as const) {
+    const before = current?.[field];
+    const after = next[field];
+    if (isDeepStrictEqual(before, after)) continue; // key order does not matter; the API server sorts keys
+    // Merge patch replaces objects key by key; `generated` is replaced whole, so removed keys go.
+    patch[field] = after === undefined ? null : field === "generated" && before !== undefined ? withNulls(before as object, after as object) : after;
+  }
+  return patch;
+}
+
+function withNulls(before: object, after: object): Record<string, unknown> {
+  return { ...Object.fromEntries(Object.keys(before).map((k) => [k, null])), ...after };
+}
