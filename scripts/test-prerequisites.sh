@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure what the tests run for real is on this machine: promtool and prometheus (Debian's
-# `prometheus` package) and the test control plane (built once into a cache). Run by `npm test`
+# `prometheus` package), lua5.4 (the Argo CD health check), the test control plane and helm
+# (both built once into a cache from the Go module proxy). Run by `npm test`
 # before the suite; returns at once when everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +9,7 @@ cd "$(dirname "$0")/.."
 packages=()
 command -v promtool >/dev/null 2>&1 || packages+=(prometheus)
 command -v openssl >/dev/null 2>&1 || packages+=(openssl)
+command -v lua5.4 >/dev/null 2>&1 || packages+=(lua5.4)
 
 if ((${#packages[@]} > 0)); then
   if [[ $(id -u) -ne 0 ]]; then
@@ -20,3 +22,4 @@ if ((${#packages[@]} > 0)); then
 fi
 
 bash scripts/build-controlplane.sh
+bash scripts/build-helm.sh

@@ -3,7 +3,10 @@ import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { serviceLevelAgreementCrd } from "./crd.js";
 
-export const crdPath = fileURLToPath(new URL("../../../../crds/servicelevel.dev_servicelevelagreements.yaml", import.meta.url));
+const fileName = "servicelevel.dev_servicelevelagreements.yaml";
+export const crdPath = fileURLToPath(new URL(`../../../../crds/${fileName}`, import.meta.url));
+/** Every committed copy: the repository's crds/ and the Helm chart's, which Helm installs. */
+export const crdPaths = [crdPath, fileURLToPath(new URL(`../../../../charts/servicelevel-operator/crds/${fileName}`, import.meta.url))];
 
 /** The CRD as YAML with a do-not-edit header. */
 export function renderCrdYaml(): string {

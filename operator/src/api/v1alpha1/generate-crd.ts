@@ -1,6 +1,8 @@
-// Writes crds/servicelevel.dev_servicelevelagreements.yaml from the schema. Run: npm run crds.
+// Writes the CRD from the schema into crds/ and into the Helm chart's crds/. Run: npm run crds.
 import { writeFileSync } from "node:fs";
-import { renderCrdYaml, crdPath } from "./crd-file.js";
+import { renderCrdYaml, crdPaths } from "./crd-file.js";
 
-writeFileSync(crdPath, renderCrdYaml());
-console.log(`wrote ${crdPath}`);
+for (const path of crdPaths) {
+  writeFileSync(path, renderCrdYaml());
+  console.log(`wrote ${path}`);
+}

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Build `helm` (v3, pinned below) from the Go module proxy into the same cache root as the test
+# control plane, OUTSIDE the repository: <cache root>/helm-<version>/helm. The chart tests
+# (test/chart/) run it. Idempotent: returns at once when the cache is complete.
+#
+# Environment:
+#   HELM                    a helm binary to use instead; when set, nothing is built.
+#   SLO_CONTROLPLANE_CACHE  cache root, shared with scripts/build-controlplane.sh (default
+#                           ${XDG_CACHE_HOME:-$HOME/.cache}/servicelevel-operator/controlplane).
+#   SLO_HELM_PRINT_PATH=1   only print the helm binary's path and exit 0 (1 when it is not built).
+#
+# The version is pinned here only; test/chart/helm.ts asks this script for the path.
+set -euo pipefail
+
+HELM_VERSION="v3.19.5"
+
+CACHE_ROOT="${SLO_CONTROLPLANE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/servicelevel-operator/controlplane}"
+DEST="${CACHE_ROOT}/helm-${HELM_VERSION}"
+MARKER="${DEST}/.complete"
+
+log() { printf '[build-helm %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+complete() { [[ -f "${MARKER}" && -x "${DEST}/helm" ]]; }
+
+if [[ "${SLO_HELM_PRINT_PATH:-}" == "1" ]]; then
+  if [[ -n "${HELM:-}" ]]; then
+    echo "${HELM}"
+    [[ -x "${HELM}" ]]
+    exit $?
+  fi
+  echo "${DEST}/helm"
+  complete
+  exit $?
+fi
+
+if [[ -n "${HELM:-}" ]]; then
+  if [[ ! -x "${HELM}" ]]; then
+    log "HELM=${HELM} is not an executable file" >&2
+    exit 1
+  fi
+  log "using HELM=${HELM}; nothing to build"
+  exit 0
+fi
+
+if complete; then
+  log "cache complete: ${DEST}/helm"
+  exit 0
+fi
+
+command -v go >/dev/null 2>&1 || { log "go is not installed; cannot build helm" >&2; exit 1; }
+command -v flock >/dev/null 2>&1 || { log "flock (util-linux) is required" >&2; exit 1; }
+
+mkdir -p "${CACHE_ROOT}"
+# One build at a time; a second caller waits and then finds the cache complete. (Its own lock
+# file: the control plane build may run at the same moment.)
+exec 9>"${CACHE_ROOT}/.build-helm.lock"
+if ! flock -n 9; then
+  log "another build holds ${CACHE_ROOT}/.build-helm.lock; waiting for it"
+  flock 9
+fi
+if complete; then
+  log "cache complete (built by another process): ${DEST}/helm"
+  exit 0
+fi
+
+START=$(date +%s)
+elapsed() { echo "$(( $(date +%s) - START ))s"; }
+
+export GOTOOLCHAIN=local
+export CGO_ENABLED=0
+export GOFLAGS="-mod=mod -buildvcs=false"
+export GOPROXY="${GOPROXY:-https://proxy.golang.org,direct}"
+
+WORK="$(mktemp -d "${CACHE_ROOT}/.tmp-build-helm.XXXXXX")"
+cleanup() { rm -rf "${WORK}"; }
+trap cleanup EXIT
+OUT="${WORK}/out"
+mkdir -p "${OUT}"
+
+# run_step NAME LOGFILE CMD... : runs CMD with its output in LOGFILE, printing a heartbeat every
+# 30 s; on failure prints the log tail and exits.
+run_step() {
+  local name="$1" logf="$2"; shift 2
+  local t0; t0=$(date +%s)
+  log "step: ${name} ..."
+  "$@" >"${logf}" 2>&1 &
+  local pid=$!
+  while kill -0 "${pid}" 2>/dev/null; do
+    local i
+    for i in $(seq 1 30); do
+      kill -0 "${pid}" 2>/dev/null || break
+      sleep 1
+    done
+    if kill -0 "${pid}" 2>/dev/null; then
+      log "  ... ${name}: $(( $(date +%s) - t0 ))s (total $(elapsed)), $(wc -l <"${logf}") log lines"
+    fi
+  done
+  if ! wait "${pid}"; then
+    log "step FAILED: ${name} after $(( $(date +%s) - t0 ))s; last lines of ${logf}:" >&2
+    tail -n 40 "${logf}" >&2
+    exit 1
+  fi
+  log "step done: ${name} in $(( $(date +%s) - t0 ))s (total $(elapsed))"
+}
+
+# A throwaway wrapper module that requires helm at the pinned version. It adds no requirement of
+# its own, so the module graph (and every dependency version) is exactly helm's.
+MOD="${WORK}/mod"
+mkdir -p "${MOD}"
+cd "${MOD}"
+cat >go.mod <<EOF
+module slo.local/helm
+
+go 1.24.0
+
+require helm.sh/helm/v3 ${HELM_VERSION}
+EOF
+
+run_step "download modules for helm ${HELM_VERSION}" "${WORK}/deps.log" \
+  go list -deps helm.sh/helm/v3/cmd/helm
+
+# The same -X flags as helm's Makefile: the version, and the Kubernetes version that `helm
+# template` and `helm lint` assume (.Capabilities.KubeVersion), derived from the client-go release.
+CLIENT_GO="$(go list -m -f '{{.Version}}' k8s.io/client-go)" # v0.34.2 -> Kubernetes 1.34
+K8S_MINOR="$(echo "${CLIENT_GO}" | cut -d. -f2)"
+LDFLAGS="-s -w"
+LDFLAGS+=" -X helm.sh/helm/v3/internal/version.version=${HELM_VERSION}"
+LDFLAGS+=" -X helm.sh/helm/v3/internal/version.gitTreeState=clean"
+for pkg in helm.sh/helm/v3/pkg/lint/rules helm.sh/helm/v3/pkg/chartutil; do
+  LDFLAGS+=" -X ${pkg}.k8sVersionMajor=1 -X ${pkg}.k8sVersionMinor=${K8S_MINOR}"
+done
+log "client-go ${CLIENT_GO}: default Kubernetes version for templates 1.${K8S_MINOR}"
+
+run_step "compile helm" "${WORK}/build.log" \
+  go build -v -trimpath -ldflags "${LDFLAGS}" -o "${OUT}/helm" helm.sh/helm/v3/cmd/helm
+
+# ---------- smoke-check and install atomically ----------
+"${OUT}/helm" version --template '{{.Version}} {{.GoVersion}}{{"\n"}}' >"${WORK}/version.txt"
+cat "${WORK}/version.txt"
+grep -q "^${HELM_VERSION} " "${WORK}/version.txt" || { log "built helm reports $(cat "${WORK}/version.txt"), not ${HELM_VERSION}" >&2; exit 1; }
+
+cat >"${OUT}/VERSIONS" <<EOF
+helm ${HELM_VERSION} (helm.sh/helm/v3/cmd/helm, client-go ${CLIENT_GO})
+go $(go env GOVERSION)
+built $(date -u +%Y-%m-%dT%H:%M:%SZ) in $(elapsed)
+EOF
+echo "${HELM_VERSION}" >"${OUT}/.complete"
+
+if [[ -d "${DEST}" ]]; then
+  rm -rf "${DEST}.old"
+  mv "${DEST}" "${DEST}.old"
+fi
+mv "${OUT}" "${DEST}"
+rm -rf "${DEST}.old"
+log "installed ${DEST}/helm (total $(elapsed))"
+cat "${DEST}/VERSIONS"
