@@ -1,0 +1,66 @@
+// The Alertmanager configuration: kube-prometheus-stack's default routing (Watchdog to nowhere, its
+// inhibition rules) plus one route per SLA severity. The operator's alerts carry `severity: page`
+// or `severity: ticket` (alerting.page / alerting.ticket of each SLA) and the labels sla_namespace,
+// sla and objective, so one notification covers one objective of one SLA, whichever burn-rate tiers
+// fire. Pure: the webhook URLs are passed in as plain strings; the caller keeps them secret.
+import { stringify } from "yaml";
+
+/** Alerts are grouped per objective of an SLA. */
+export const slaGroupBy = ["sla_namespace", "sla", "objective"] as const;
+
+export const receiverNames = { none: "null", page: "sla-page", ticket: "sla-ticket" } as const;
+
+/** The severity label values the compiler puts on alerts by default (normalize.ts: severity: page | ticket). */
+export const severities = { page: "page", ticket: "ticket" } as const;
+
+export interface AlertReceivers {
+  /** Webhook for pages (e.g. the pager's incoming webhook); without it pages go nowhere. */
+  readonly pagerWebhookUrl?: string | undefined;
+  /** Webhook for tickets (e.g. the ticket system's); without it tickets go nowhere. */
+  readonly ticketWebhookUrl?: string | undefined;
+}
+
+const webhook = (url: string | undefined) => (url ? { webhook_configs: [{ url, send_resolved: true }] } : {});
+
+/** The alertmanager.yaml object. */
+export function alertmanagerConfig(receivers: AlertReceivers): Record<string, unknown> {
+  return {
+    global: { resolve_timeout: "5m" },
+    route: {
+      receiver: receiverNames.none,
+      group_by: ["namespace"],
+      group_wait: "30s",
+      group_interval: "5m",
+      repeat_interval: "12h",
+      routes: [
+        { receiver: receiverNames.none, matchers: ['alertname = "Watchdog"'] },
+        // A page is repeated every hour while it fires; a ticket once a day.
+        { receiver: receiverNames.page, matchers: [`severity = "${severities.page}"`], group_by: [...slaGroupBy], group_wait: "30s", group_interval: "5m", repeat_interval: "1h" },
+        { receiver: receiverNames.ticket, matchers: [`severity = "${severities.ticket}"`], group_by: [...slaGroupBy], group_wait: "5m", group_interval: "30m", repeat_interval: "24h" },
+      ],
+    },
+    inhibit_rules: [
+      // While an objective pages, its tickets are redundant.
+      { source_matchers: [`severity = "${severities.page}"`], target_matchers: [`severity = "${severities.ticket}"`], equal: [...slaGroupBy] },
+      // kube-prometheus-stack's defaults, kept because this configuration replaces its own.
+      { source_matchers: ['severity = "critical"'], target_matchers: ['severity =~ "warning|info"'], equal: ["namespace", "alertname"] },
+      { source_matchers: ['severity = "warning"'], target_matchers: ['severity = "info"'], equal: ["namespace", "alertname"] },
+      { source_matchers: ['alertname = "InfoInhibitor"'], target_matchers: ['severity = "info"'], equal: ["namespace"] },
+      { target_matchers: ['alertname = "InfoInhibitor"'] },
+    ],
+    receivers: [
+      { name: receiverNames.none },
+      { name: receiverNames.page, ...webhook(receivers.pagerWebhookUrl) },
+      { name: receiverNames.ticket, ...webhook(receivers.ticketWebhookUrl) },
+    ],
+    templates: ["/etc/alertmanager/config/*.tmpl"],
+  };
+}
+
+/** alertmanager.yaml as text, the key prometheus-operator reads from the configuration Secret. */
+export function renderAlertmanagerConfig(receivers: AlertReceivers): string {
+  return stringify(alertmanagerConfig(receivers), { lineWidth: 0 });
+}
+
+/** Key of the configuration in the Secret named by alertmanagerSpec.configSecret. */
+export const alertmanagerConfigKey = "alertmanager.yaml";
