@@ -44,7 +44,7 @@ describe("alertmanagerConfig", () => {
 });
 
 // The real check: Alertmanager's own parser (amtool, from Debian's prometheus-alertmanager). It is
-// not among the test prerequisites yet, so without it these tests are skipped, with the reason.
+// installed by npm test's prerequisites and .ci/run; without it the first test fails and says so.
 const amtool = spawnSync("amtool", ["--version"], { encoding: "utf8" }).status === 0;
 
 describe("with amtool (Debian's prometheus-alertmanager)", () => {
