@@ -2,10 +2,8 @@
 // event recorder, leader elector, reconciler and HTTP endpoints from a configuration and wires
 // them together. No logic of its own. Run directly (`node --import tsx operator/src/main.ts run
 // --kubeconfig ...`, or `node dist/main.js run ...`) it hands the arguments to `slactl run`.
-import { realpathSync } from "node:fs";
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import type { BurnRateTable } from "./api/v1alpha1/types.js";
 import { Applier } from "./adapters/kube/apply.js";
@@ -22,6 +20,7 @@ import { StatusWriter } from "./adapters/kube/status.js";
 import { createMetrics, resourceOfPath, writeVerbs, type OperatorMetrics } from "./controller/metrics.js";
 import { Operator, type RunEnd } from "./controller/operator.js";
 import { Reconciler, type SlaObject } from "./controller/reconciler.js";
+import { isEntryPoint } from "./cli/entry-point.js";
 
 export interface OperatorConfig {
   readonly kubeconfig?: string | undefined;
@@ -154,17 +153,8 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
   };
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   // No top-level await: cli/run.ts imports this module, which must finish evaluating first.
   const args = process.argv.slice(2);
   void import("./cli/run.js")

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { BurnRateTable } from "../../operator/src/api/v1alpha1/types.js";
+import { checkoutSla } from "../../operator/src/compile/workbook.fixture.js";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -17,20 +18,4 @@ export function loadTables(): Map<string, BurnRateTable> {
 }
 
 /** A minimal valid SLA document; tests override what they exercise. */
-export function slaDocument(spec: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    apiVersion: "servicelevel.dev/v1alpha1",
-    kind: "ServiceLevelAgreement",
-    metadata: { name: "checkout", namespace: "shop", ...metadata },
-    spec: {
-      service: "checkout",
-      owner: "team-payments",
-      objectives: [{
-        name: "availability",
-        target: 99.9,
-        indicator: { ratio: { errors: 'sum(rate(http_requests_total{job="checkout",code=~"5.."}[{{window}}]))', total: 'sum(rate(http_requests_total{job="checkout"}[{{window}}]))' } },
-      }],
-      ...spec,
-    },
-  };
-}
+export const slaDocument = checkoutSla;

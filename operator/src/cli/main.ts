@@ -1,13 +1,13 @@
 // slactl: the compiler of the servicelevel-operator without a cluster. This module dispatches to
 // the commands and is the process entry point both from source (node --import tsx) and from
 // dist/ through bin/slactl.js.
-import { readFileSync, realpathSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { packageRoot } from "../adapters/fs/burn-rate-tables.js";
 import { compileCommand } from "./compile.js";
 import { testCommand } from "./test.js";
 import { exitCodes, validateCommand, type Io } from "./validate.js";
+import { isEntryPoint } from "./entry-point.js";
 
 interface Command {
   readonly summary: string;
@@ -118,14 +118,5 @@ export async function main(args: readonly string[]): Promise<void> {
   process.exitCode = code;
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (script === undefined) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isEntryPoint()) await main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url)) await main(process.argv.slice(2));

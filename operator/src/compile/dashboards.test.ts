@@ -8,7 +8,7 @@ import { syntaxProblems } from "./promql/parse.js";
 import { generatedNames } from "./outputs.js";
 import type { CompiledSla } from "./index.js";
 import type { SlaModel } from "./model.js";
-import type { BurnRateTable } from "../api/v1alpha1/types.js";
+import { workbookTable } from "./workbook.fixture.js";
 
 // Only the shape the assertions read; the SDK's Dashboard type is wider.
 interface Target { refId?: string; expr?: string; legendFormat?: string }
@@ -16,16 +16,7 @@ interface Panel { id?: number; type: string; title?: string; targets?: Target[];
 interface Variable { type: string; name: string; query?: unknown; datasource?: { type?: string; uid?: string } }
 interface DashboardJson { uid?: string; title?: string; tags?: string[]; panels?: Panel[]; templating?: { list?: Variable[] } }
 
-const googleSre: BurnRateTable = {
-  name: "google-sre",
-  period: "30d",
-  tiers: [
-    { severity: "page", budgetPercent: 2, longWindow: "1h", shortWindow: "5m" },
-    { severity: "page", budgetPercent: 5, longWindow: "6h", shortWindow: "30m" },
-    { severity: "ticket", budgetPercent: 10, longWindow: "1d", shortWindow: "2h" },
-    { severity: "ticket", budgetPercent: 10, longWindow: "3d", shortWindow: "6h" },
-  ],
-};
+const googleSre = workbookTable();
 
 function slaDocument(overrides: { alerting?: object; dashboard?: object } = {}): object {
   return {

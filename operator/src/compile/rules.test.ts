@@ -3,37 +3,10 @@ import { parser } from "@prometheus-io/lezer-promql";
 import { compile } from "./index.js";
 import { syntaxProblems } from "./promql/parse.js";
 import { series, type AlertingRule, type RecordingRule } from "./rules.js";
-import type { BurnRateTable } from "../api/v1alpha1/types.js";
+import { checkoutSla, workbookTable } from "./workbook.fixture.js";
 
-// The Workbook table, inline: compile/ tests stay free of file I/O like the code they test.
-const workbook = (name: string, period: string): BurnRateTable => ({
-  name, period,
-  tiers: [
-    { severity: "page", budgetPercent: 2, longWindow: "1h", shortWindow: "5m" },
-    { severity: "page", budgetPercent: 5, longWindow: "6h", shortWindow: "30m" },
-    { severity: "ticket", budgetPercent: 10, longWindow: "1d", shortWindow: "2h" },
-    { severity: "ticket", budgetPercent: 10, longWindow: "3d", shortWindow: "6h" },
-  ],
-});
-const tables = new Map([["google-sre", workbook("google-sre", "30d")], ["google-28d", workbook("google-28d", "28d")]]);
-
-function sla(spec: Record<string, unknown> = {}) {
-  return {
-    apiVersion: "servicelevel.dev/v1alpha1",
-    kind: "ServiceLevelAgreement",
-    metadata: { name: "checkout", namespace: "shop" },
-    spec: {
-      service: "checkout",
-      owner: "team-payments",
-      objectives: [{
-        name: "availability",
-        target: 99.9,
-        indicator: { ratio: { errors: 'sum(rate(http_requests_total{job="checkout",code=~"5.."}[{{window}}]))', total: 'sum(rate(http_requests_total{job="checkout"}[{{window}}]))' } },
-      }],
-      ...spec,
-    },
-  };
-}
+const tables = new Map([["google-sre", workbookTable()], ["google-28d", workbookTable("google-28d", "28d")]]);
+const sla = (spec: Record<string, unknown> = {}) => checkoutSla(spec);
 
 function compiled(document: object) {
   const result = compile(document, { burnRateTables: tables });
