@@ -78,10 +78,9 @@ rm -rf "${CACHE_ROOT}"/.tmp-build.* "${DEST}.old"
 START=$(date +%s)
 elapsed() { echo "$(( $(date +%s) - START ))s"; }
 
-export GOTOOLCHAIN=local
-export CGO_ENABLED=0
-export GOFLAGS="-mod=mod -buildvcs=false"
-export GOPROXY="${GOPROXY:-https://proxy.golang.org,direct}"
+# shellcheck source=lib/go-build.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/go-build.sh"
+go_build_env
 LDFLAGS="-s -w"
 
 WORK="$(mktemp -d "${CACHE_ROOT}/.tmp-build.XXXXXX")"
@@ -90,31 +89,6 @@ trap cleanup EXIT
 OUT="${WORK}/out"
 mkdir -p "${OUT}"
 
-# run_step NAME LOGFILE CMD... : runs CMD with its output in LOGFILE, printing a
-# heartbeat every 30s; on failure prints the log tail and exits.
-run_step() {
-  local name="$1" logf="$2"; shift 2
-  local t0; t0=$(date +%s)
-  log "step: ${name} ..."
-  "$@" >"${logf}" 2>&1 &
-  local pid=$!
-  while kill -0 "${pid}" 2>/dev/null; do
-    local i
-    for i in $(seq 1 30); do
-      kill -0 "${pid}" 2>/dev/null || break
-      sleep 1
-    done
-    if kill -0 "${pid}" 2>/dev/null; then
-      log "  ... ${name}: $(( $(date +%s) - t0 ))s (total $(elapsed)), $(wc -l <"${logf}") log lines"
-    fi
-  done
-  if ! wait "${pid}"; then
-    log "step FAILED: ${name} after $(( $(date +%s) - t0 ))s; last lines of ${logf}:" >&2
-    tail -n 40 "${logf}" >&2
-    exit 1
-  fi
-  log "step done: ${name} in $(( $(date +%s) - t0 ))s (total $(elapsed))"
-}
 
 # ---------- kube-apiserver (and kubectl if needed) ----------
 K8S_MOD="${WORK}/k8s"

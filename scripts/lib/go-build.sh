@@ -1,0 +1,36 @@
+# Shared by the scripts that build test tools from the Go module proxy (build-controlplane.sh,
+# build-helm.sh). Source it after defining log MESSAGE and elapsed (time since the build began).
+
+# go_build_env: a reproducible, static build with the machine's Go and the module proxy.
+go_build_env() {
+  export GOTOOLCHAIN=local
+  export CGO_ENABLED=0
+  export GOFLAGS="-mod=mod -buildvcs=false"
+  export GOPROXY="${GOPROXY:-https://proxy.golang.org,direct}"
+}
+
+# run_step NAME LOGFILE CMD... : runs CMD with its output in LOGFILE, printing a heartbeat every
+# 30 s, because a first build takes minutes; on failure prints the log tail and exits.
+run_step() {
+  local name="$1" logf="$2"; shift 2
+  local t0; t0=$(date +%s)
+  log "step: ${name} ..."
+  "$@" >"${logf}" 2>&1 &
+  local pid=$!
+  while kill -0 "${pid}" 2>/dev/null; do
+    local i
+    for i in $(seq 1 30); do
+      kill -0 "${pid}" 2>/dev/null || break
+      sleep 1
+    done
+    if kill -0 "${pid}" 2>/dev/null; then
+      log "  ... ${name}: $(( $(date +%s) - t0 ))s (total $(elapsed)), $(wc -l <"${logf}") log lines"
+    fi
+  done
+  if ! wait "${pid}"; then
+    log "step FAILED: ${name} after $(( $(date +%s) - t0 ))s; last lines of ${logf}:" >&2
+    tail -n 40 "${logf}" >&2
+    exit 1
+  fi
+  log "step done: ${name} in $(( $(date +%s) - t0 ))s (total $(elapsed))"
+}
