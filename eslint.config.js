@@ -28,7 +28,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["operator/src/compile/**/*.ts"],
+    // The report renderers are pure too: data and the time of the report in, text out.
+    files: ["operator/src/compile/**/*.ts", "operator/src/report/**/*.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { paths: ioPaths, patterns: [layerPattern] }],
       "no-restricted-globals": ["error",
