@@ -1,7 +1,9 @@
 // The operator's composition root: builds the API client, informers, applier, status writer,
-// event recorder, leader elector, reconciler and HTTP endpoints from a configuration and wires
-// them together. No logic of its own. Run directly (`node --import tsx operator/src/main.ts run
-// --kubeconfig ...`, or `node dist/main.js run ...`) it hands the arguments to `slactl run`.
+// event recorder, leader elector, reconciler, the Prometheus client and evaluation loop, and the
+// HTTP endpoints from a configuration and wires them together. No logic of its own. Run directly
+// (`node --import tsx operator/src/main.ts run --kubeconfig ...`, or `node dist/main.js run ...`)
+// it hands the arguments to `slactl run`.
+import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
@@ -17,6 +19,8 @@ import {
   configMapResource, managedByLabel, managedByValue, prometheusRuleResource, resourcePath, slaResource, type KubeObject,
 } from "./adapters/kube/resources.js";
 import { StatusWriter } from "./adapters/kube/status.js";
+import { PrometheusClient, type PrometheusAuth } from "./adapters/prometheus/index.js";
+import { Evaluator } from "./controller/evaluator.js";
 import { createMetrics, resourceOfPath, writeVerbs, type OperatorMetrics } from "./controller/metrics.js";
 import { Operator, type RunEnd } from "./controller/operator.js";
 import { Reconciler, type SlaObject } from "./controller/reconciler.js";
@@ -43,7 +47,50 @@ export interface OperatorConfig {
   readonly resyncPeriodMs: number;
   readonly watchStaleAfterMs?: number | undefined;
   readonly burnRateTables: ReadonlyMap<string, BurnRateTable>;
+  /** Where and how often to evaluate the SLAs; absent: nothing is evaluated. */
+  readonly prometheus?: PrometheusConfig | undefined;
   readonly log: Logger;
+}
+
+export interface PrometheusConfig {
+  readonly url: string;
+  /** Read at every request, so a rotated token is picked up. */
+  readonly bearerTokenFile?: string | undefined;
+  readonly basicAuth?: { readonly username: string; readonly passwordFile: string } | undefined;
+  readonly caFile?: string | undefined;
+  readonly insecureSkipVerify?: boolean | undefined;
+  /** Timeout of each query attempt. */
+  readonly timeoutMs: number;
+  /** How often every SLA is evaluated (each wait varies by ±10%). */
+  readonly evaluationIntervalMs: number;
+  /** How old status.lastEvaluated may get before an unchanged evaluation refreshes it. Default 10m. */
+  readonly heartbeatMs?: number | undefined;
+}
+
+/** The Prometheus client of a configuration; reads the CA and checks the secret files are readable (throws a sentence naming the file). */
+export function prometheusClient(config: PrometheusConfig): PrometheusClient {
+  const read = (file: string, what: string): string => {
+    try {
+      return readFileSync(file, "utf8");
+    } catch (cause) {
+      throw new Error(`cannot read the ${what} ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    }
+  };
+  let auth: PrometheusAuth | undefined;
+  if (config.bearerTokenFile !== undefined) {
+    const file = config.bearerTokenFile;
+    read(file, "Prometheus bearer token file");
+    auth = { type: "bearer", token: () => read(file, "Prometheus bearer token file").trim() };
+  } else if (config.basicAuth !== undefined) {
+    const { username, passwordFile } = config.basicAuth;
+    read(passwordFile, "Prometheus basic auth password file");
+    auth = { type: "basic", username, password: () => read(passwordFile, "Prometheus basic auth password file").replace(/\r?\n$/, "") };
+  }
+  const tls = {
+    ...(config.caFile === undefined ? {} : { ca: read(config.caFile, "Prometheus CA file") }),
+    ...(config.insecureSkipVerify ? { insecureSkipVerify: true } : {}),
+  };
+  return new PrometheusClient({ url: config.url, timeoutMs: config.timeoutMs, ...(auth ? { auth } : {}), tls });
 }
 
 export interface RunningOperator {
@@ -78,6 +125,28 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
   const prometheusRules = informer<KubeObject>(prometheusRuleResource, managedSelector);
   const configMaps = informer<KubeObject>(configMapResource, managedSelector);
   const identity = config.leaderElection?.identity ?? `${hostname()}_${randomBytes(4).toString("hex")}`;
+  let prometheus: PrometheusClient | undefined;
+  try {
+    prometheus = config.prometheus ? prometheusClient(config.prometheus) : undefined;
+  } catch (cause) {
+    client.close();
+    throw cause;
+  }
+  const evaluator = prometheus && config.prometheus
+    ? new Evaluator({
+        client: prometheus,
+        slas,
+        burnRateTables: config.burnRateTables,
+        intervalMs: config.prometheus.evaluationIntervalMs,
+        namespaces: config.namespaces,
+        timeoutMs: config.prometheus.timeoutMs,
+        heartbeatMs: config.prometheus.heartbeatMs,
+        // Called only once the loop runs, which the operator below starts.
+        onChange: (keys) => operator.enqueueEvaluations(keys),
+        metrics,
+        log: log.child({ component: "evaluator" }),
+      })
+    : undefined;
   const reconciler = new Reconciler({
     slas,
     prometheusRules,
@@ -95,13 +164,15 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
     },
     burnRateTables: config.burnRateTables,
     ruleLabels: config.ruleLabels,
+    evaluations: evaluator,
+    heartbeatMs: config.prometheus?.heartbeatMs,
     log,
   });
   const le = config.leaderElection;
   const elector = le
     ? new LeaderElector({ api: client, namespace: le.namespace, name: le.name, identity, leaseDurationMs: le.leaseDurationMs, renewDeadlineMs: le.renewDeadlineMs, retryPeriodMs: le.retryPeriodMs, log })
     : undefined;
-  const operator = new Operator({ slas, prometheusRules, configMaps, reconciler, elector, metrics, log, concurrency: config.concurrency, resyncPeriodMs: config.resyncPeriodMs });
+  const operator = new Operator({ slas, prometheusRules, configMaps, reconciler, evaluator, elector, metrics, log, concurrency: config.concurrency, resyncPeriodMs: config.resyncPeriodMs });
 
   const health: Record<string, Endpoint> = {
     "/healthz": probe(() => ({ ok: true, reason: "" })),
@@ -135,14 +206,17 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
   } catch (cause) {
     await Promise.all(servers.map((s) => s.close()));
     client.close();
+    prometheus?.close();
     throw cause;
   }
   log.info({ server: client.server, identity, metrics: metricsAddress, health: healthAddress, namespaces: config.namespaces.length > 0 ? config.namespaces : "all",
-    leaderElection: le ? `${le.namespace}/${le.name}` : false }, "operator starting");
+    leaderElection: le ? `${le.namespace}/${le.name}` : false, prometheus: prometheus ? prometheus.baseUrl.href : false,
+    evaluationInterval: config.prometheus ? `${config.prometheus.evaluationIntervalMs / 1000}s` : undefined }, "operator starting");
 
   const done = operator.run().finally(async () => {
     await Promise.all(servers.map((s) => s.close()));
     client.close();
+    prometheus?.close();
   });
   return {
     operator, metrics, metricsAddress, healthAddress, done,
@@ -152,7 +226,6 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
     },
   };
 }
-
 
 if (isEntryPoint(import.meta.url)) {
   // No top-level await: cli/run.ts imports this module, which must finish evaluating first.

@@ -35,6 +35,21 @@ describe("slactl run flags", () => {
     });
   });
 
+  it("reads the Prometheus flags, with a 1m evaluation interval and a 30s timeout by default", () => {
+    expect(parseRunFlags([], () => undefined)).toMatchObject({ prometheus: undefined });
+    expect(parseRunFlags(["--prometheus-url=http://prometheus:9090"], () => undefined)).toMatchObject({
+      prometheus: { url: "http://prometheus:9090", evaluationIntervalMs: 60_000, timeoutMs: 30_000 },
+    });
+    expect(parseRunFlags([
+      "--prometheus-url", "https://prometheus:9091/prom", "--evaluation-interval", "2m", "--prometheus-timeout", "10s",
+      "--prometheus-bearer-token-file", "/etc/token", "--prometheus-ca-file", "/etc/ca.crt", "--prometheus-insecure-skip-verify",
+    ], () => undefined)).toMatchObject({
+      prometheus: { url: "https://prometheus:9091/prom", evaluationIntervalMs: 120_000, timeoutMs: 10_000, bearerTokenFile: "/etc/token", caFile: "/etc/ca.crt", insecureSkipVerify: true },
+    });
+    expect(parseRunFlags(["--prometheus-url", "http://p:9090", "--prometheus-basic-auth-username", "slo", "--prometheus-basic-auth-password-file", "/etc/pw"], () => undefined))
+      .toMatchObject({ prometheus: { basicAuth: { username: "slo", passwordFile: "/etc/pw" } } });
+  });
+
   it("defaults the lease namespace to default outside a pod", () => {
     expect(parseRunFlags(["--leader-elect"], () => undefined)).toMatchObject({ leaderElection: { namespace: "default" } });
   });
@@ -47,6 +62,11 @@ describe("slactl run flags", () => {
     [["--metrics-addr", "8080"], "--metrics-addr: expected an address such as :8080"],
     [["--leader-elect", "--lease-duration", "5s"], "leader election needs --lease-duration > --renew-deadline > --retry-period"],
     [["--no-such-flag"], "Unknown option '--no-such-flag'"],
+    [["--prometheus-url", "prometheus:9090"], "--prometheus-url: expected an http or https URL"],
+    [["--evaluation-interval", "1m"], "--evaluation-interval needs --prometheus-url"],
+    [["--prometheus-url", "http://p:9090", "--evaluation-interval", "soon"], "--evaluation-interval: expected a duration such as 1m"],
+    [["--prometheus-url", "http://p:9090", "--prometheus-basic-auth-username", "slo"], "go together"],
+    [["--prometheus-url", "http://p:9090", "--prometheus-bearer-token-file", "/t", "--prometheus-basic-auth-username", "u", "--prometheus-basic-auth-password-file", "/p"], "not both"],
   ])("rejects %j", async (args, message) => {
     const { out, io } = capture();
     expect(await runCommand(args, { io })).toBe(2);
@@ -59,13 +79,30 @@ describe("slactl run flags", () => {
     expect(await runCommand(["--help"], { io })).toBe(0);
     expect(out.stdout).toBe(runHelp);
     for (const flag of ["--kubeconfig", "--namespace", "--label-selector", "--concurrency", "--metrics-addr", "--health-addr", "--leader-elect",
-      "--leader-election-namespace", "--rule-label", "--resync-period", "--log-level", "--policies"]) expect(runHelp).toContain(flag);
+      "--leader-election-namespace", "--rule-label", "--resync-period", "--log-level", "--policies", "--prometheus-url", "--evaluation-interval",
+      "--prometheus-timeout", "--prometheus-bearer-token-file", "--prometheus-basic-auth-username", "--prometheus-basic-auth-password-file",
+      "--prometheus-ca-file", "--prometheus-insecure-skip-verify"]) expect(runHelp).toContain(flag);
   });
 
   it("fails with exit code 1 and a sentence when the kubeconfig cannot be loaded", async () => {
     const { out, io } = capture();
     expect(await runCommand(["--kubeconfig", "/nonexistent/kubeconfig", "--metrics-addr", "0", "--health-addr", "0"], { io, logger: pino({ level: "silent" }) })).toBe(1);
     expect(out.stderr).toMatch(/^slactl run: cannot load the kubeconfig \/nonexistent\/kubeconfig/);
+  });
+
+  it("fails with exit code 1 and a sentence when a Prometheus credential file cannot be read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "slactl-run-"));
+    const kubeconfig = join(dir, "kubeconfig");
+    writeFileSync(kubeconfig, JSON.stringify({
+      apiVersion: "v1", kind: "Config", "current-context": "x",
+      clusters: [{ name: "x", cluster: { server: "http://127.0.0.1:9" } }],
+      users: [{ name: "x", user: { token: "t" } }],
+      contexts: [{ name: "x", context: { cluster: "x", user: "x" } }],
+    }));
+    const { out, io } = capture();
+    expect(await runCommand(["--kubeconfig", kubeconfig, "--metrics-addr", "0", "--health-addr", "0", "--prometheus-url", "http://127.0.0.1:9",
+      "--prometheus-bearer-token-file", join(dir, "missing-token")], { io, logger: pino({ level: "silent" }) })).toBe(1);
+    expect(out.stderr).toMatch(/^slactl run: cannot read the Prometheus bearer token file .*missing-token/);
   });
 
   it("stops cleanly when asked to while the API server is unreachable", async () => {

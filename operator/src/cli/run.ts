@@ -7,7 +7,7 @@ import { pino, type Level, type Logger } from "pino";
 import { loadBurnRateTables } from "../adapters/fs/burn-rate-tables.js";
 import { describeError } from "../adapters/kube/errors.js";
 import { parseDuration } from "../compile/duration.js";
-import type { OperatorConfig } from "../main.js";
+import type { OperatorConfig, PrometheusConfig } from "../main.js";
 
 export interface RunIo {
   stdout(text: string): void;
@@ -22,7 +22,9 @@ const processIo: RunIo = {
 export const runHelp = `Usage: slactl run [options]
 
 Runs the servicelevel-operator: watches ServiceLevelAgreements and keeps a PrometheusRule, a
-Grafana dashboard ConfigMap and the status of each one up to date. Logs are JSON lines on stdout.
+Grafana dashboard ConfigMap and the status of each one up to date; with --prometheus-url it also
+evaluates each SLA against Prometheus and writes what it measured into the status. Logs are JSON
+lines on stdout.
 
 Options:
   --kubeconfig FILE                 kubeconfig to use (default: $KUBECONFIG, ~/.kube/config, or the
@@ -43,12 +45,27 @@ Options:
   --renew-deadline DURATION         how long the leader retries renewing before it gives up (default 10s)
   --retry-period DURATION           how often to try to acquire or renew the Lease (default 2s)
   --watch-stale-after DURATION      restart a watch that delivered nothing for this long (default 3m)
+  --prometheus-url URL              evaluate every SLA against this Prometheus HTTP API and write the
+                                    figures (compliance, error budget, burn rates, credit) into its
+                                    status, e.g. http://prometheus.monitoring.svc:9090 (default: none,
+                                    nothing is evaluated)
+  --evaluation-interval DURATION    how often every SLA is evaluated, varied by ±10% (default 1m)
+  --prometheus-timeout DURATION     timeout of each Prometheus query (default 30s)
+  --prometheus-bearer-token-file FILE
+                                    send the token in FILE (re-read at every request) as a bearer token
+  --prometheus-basic-auth-username USER
+                                    basic auth user name; needs --prometheus-basic-auth-password-file
+  --prometheus-basic-auth-password-file FILE
+                                    basic auth password, read from FILE at every request
+  --prometheus-ca-file FILE         PEM CA bundle that signs Prometheus' certificate
+  --prometheus-insecure-skip-verify accept any certificate from Prometheus (tests only)
   --log-level LEVEL                 trace, debug, info, warn, error or fatal (default info)
   -h, --help                        show this help
 
 Exit codes:
   0  stopped by SIGTERM or SIGINT
-  1  could not start (kubeconfig, burn-rate tables, listen address), or leadership was lost
+  1  could not start (kubeconfig, burn-rate tables, listen address, Prometheus credential files),
+     or leadership was lost
   2  usage error
 `;
 
@@ -69,6 +86,14 @@ const options = {
   "renew-deadline": { type: "string" },
   "retry-period": { type: "string" },
   "watch-stale-after": { type: "string" },
+  "prometheus-url": { type: "string" },
+  "evaluation-interval": { type: "string" },
+  "prometheus-timeout": { type: "string" },
+  "prometheus-bearer-token-file": { type: "string" },
+  "prometheus-basic-auth-username": { type: "string" },
+  "prometheus-basic-auth-password-file": { type: "string" },
+  "prometheus-ca-file": { type: "string" },
+  "prometheus-insecure-skip-verify": { type: "boolean" },
   "log-level": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -123,6 +148,7 @@ export function parseRunFlags(args: readonly string[], podNamespace: () => strin
       throw new UsageError(`--${flag}: expected an address such as :8080 or 127.0.0.1:8080 (0 disables), found ${JSON.stringify(text)}`);
     }
   }
+  const prometheus = prometheusFlags(v, duration);
   return {
     kubeconfig: v.kubeconfig,
     namespaces: v.namespace ?? [],
@@ -144,6 +170,45 @@ export function parseRunFlags(args: readonly string[], podNamespace: () => strin
     watchStaleAfterMs: duration("watch-stale-after", v["watch-stale-after"], "3m"),
     policies: v.policies,
     logLevel: logLevel as Level | "silent",
+    prometheus,
+  };
+}
+
+type Values = { readonly [K in keyof typeof options]?: (typeof options)[K] extends { type: "boolean" } ? boolean : (typeof options)[K] extends { multiple: true } ? string[] : string };
+
+/** The Prometheus part of the flags; undefined without --prometheus-url. Files are read when the operator starts, not here. */
+function prometheusFlags(v: Values, duration: (flag: string, text: string | undefined, fallback: string) => number): PrometheusConfig | undefined {
+  const url = v["prometheus-url"];
+  const evaluationIntervalMs = duration("evaluation-interval", v["evaluation-interval"], "1m");
+  const timeoutMs = duration("prometheus-timeout", v["prometheus-timeout"], "30s");
+  const dependent = (["evaluation-interval", "prometheus-timeout", "prometheus-bearer-token-file", "prometheus-basic-auth-username",
+    "prometheus-basic-auth-password-file", "prometheus-ca-file", "prometheus-insecure-skip-verify"] as const).filter((f) => v[f] !== undefined);
+  if (url === undefined || url === "") {
+    if (dependent.length > 0) throw new UsageError(`--${dependent[0]} needs --prometheus-url`);
+    return undefined;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`--prometheus-url: expected an http or https URL, found ${JSON.stringify(url)}`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new UsageError(`--prometheus-url: expected an http or https URL, found ${JSON.stringify(url)}`);
+  const bearer = v["prometheus-bearer-token-file"];
+  const username = v["prometheus-basic-auth-username"];
+  const passwordFile = v["prometheus-basic-auth-password-file"];
+  if ((username === undefined) !== (passwordFile === undefined)) {
+    throw new UsageError("--prometheus-basic-auth-username and --prometheus-basic-auth-password-file go together");
+  }
+  if (bearer !== undefined && username !== undefined) throw new UsageError("give --prometheus-bearer-token-file or basic auth, not both");
+  return {
+    url,
+    evaluationIntervalMs,
+    timeoutMs,
+    ...(bearer === undefined ? {} : { bearerTokenFile: bearer }),
+    ...(username === undefined || passwordFile === undefined ? {} : { basicAuth: { username, passwordFile } }),
+    ...(v["prometheus-ca-file"] === undefined ? {} : { caFile: v["prometheus-ca-file"] }),
+    ...(v["prometheus-insecure-skip-verify"] ? { insecureSkipVerify: true } : {}),
   };
 }
 

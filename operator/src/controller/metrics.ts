@@ -1,6 +1,7 @@
 // The operator's Prometheus metrics, in a registry of its own (two operators in one process, as
 // in tests, do not share counters): reconciles by result and their duration, queue depth, SLAs by
-// state, API writes by verb and resource, leadership, plus prom-client's process metrics.
+// state, API writes by verb and resource, leadership, evaluation cycles and the Prometheus queries
+// they sent, plus prom-client's process metrics.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 export type ReconcileResult = "success" | "invalid" | "requeue" | "error";
@@ -12,6 +13,9 @@ export interface OperatorMetrics {
   readonly apiWrites: Counter<"verb" | "resource">;
   readonly apiErrors: Counter<"verb" | "resource" | "code">;
   readonly leader: Gauge;
+  readonly evaluations: Counter<"result">;
+  readonly evaluationDuration: Histogram<"result">;
+  readonly prometheusQueries: Counter;
   /** Supplies the live gauges at scrape time. */
   observe(sources: { queueDepth: () => number; slaStates: () => ReadonlyMap<string, number> }): void;
 }
@@ -51,6 +55,20 @@ export function createMetrics(): OperatorMetrics {
     labelNames: ["verb", "resource", "code"] as const,
     registers: [registry],
   });
+  const evaluations = new Counter({
+    name: "servicelevel_operator_evaluations_total",
+    help: "Evaluation cycles against Prometheus, by result: success, unavailable (Prometheus could not be read), error.",
+    labelNames: ["result"] as const,
+    registers: [registry],
+  });
+  const evaluationDuration = new Histogram({
+    name: "servicelevel_operator_evaluation_duration_seconds",
+    help: "Time an evaluation cycle of every SLA took, by result.",
+    labelNames: ["result"] as const,
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    registers: [registry],
+  });
+  const prometheusQueries = new Counter({ name: "servicelevel_operator_prometheus_queries_total", help: "Queries sent to Prometheus by evaluation cycles that succeeded (retries not counted).", registers: [registry] });
   const leader = new Gauge({ name: "servicelevel_operator_leader", help: "1 while this replica holds the leader lease (or runs without leader election).", registers: [registry] });
   new Gauge({
     name: "servicelevel_operator_queue_depth",
@@ -72,7 +90,7 @@ export function createMetrics(): OperatorMetrics {
     },
   });
   return {
-    registry, reconciles, reconcileDuration, apiWrites, apiErrors, leader,
+    registry, reconciles, reconcileDuration, apiWrites, apiErrors, leader, evaluations, evaluationDuration, prometheusQueries,
     observe(s) {
       sources = s;
     },

@@ -1,14 +1,17 @@
 // The operator's life cycle around the reconciler: informers fill the caches and feed keys into
 // the work queue; once the caches are synced (and, with leader election, once this replica leads)
 // the queue starts, every SLA and every generated object is queued once (which also removes
-// orphans whose SLA is gone), and a periodic resync queues every SLA again. Stopping stops the
-// watches, drains the reconciles in flight and releases the lease.
+// orphans whose SLA is gone), and a periodic resync queues every SLA again. The evaluation loop
+// runs while this replica leads; the keys whose evaluation changed go through the same queue, to a
+// light handler that only writes the figures (one status writer per SLA at a time). Stopping stops
+// the evaluation and the watches, drains the reconciles in flight and releases the lease.
 import type { Logger } from "pino";
 import { describeError } from "../adapters/kube/errors.js";
 import type { Informer, InformerEvent } from "../adapters/kube/informer.js";
 import type { LeaderElector } from "../adapters/kube/lease.js";
 import { objectKey, type KubeObject } from "../adapters/kube/resources.js";
 import { WorkQueue } from "../adapters/kube/workqueue.js";
+import type { Evaluator } from "./evaluator.js";
 import type { OperatorMetrics } from "./metrics.js";
 import { ownerKey, type Reconciler, type SlaObject } from "./reconciler.js";
 
@@ -17,6 +20,8 @@ export interface OperatorParts {
   readonly prometheusRules: Informer<KubeObject>;
   readonly configMaps: Informer<KubeObject>;
   readonly reconciler: Reconciler;
+  /** The Prometheus evaluation loop; runs while this replica leads. Absent without --prometheus-url. */
+  readonly evaluator?: Evaluator | undefined;
   readonly elector?: LeaderElector | undefined;
   readonly metrics: OperatorMetrics;
   readonly log: Logger;
@@ -35,10 +40,16 @@ export class Operator {
   private resyncTimer: NodeJS.Timeout | undefined;
   private leading = false;
   private runPromise: Promise<RunEnd> | undefined;
+  /** Keys queued only to write a new evaluation: no compile, no apply. */
+  private readonly evaluationOnly = new Set<string>();
+  /** Keys queued for a full reconcile that has not started yet. */
+  private readonly reconcilePending = new Set<string>();
 
   constructor(private readonly parts: OperatorParts) {
     const { metrics, reconciler, log } = parts;
     this.queue = new WorkQueue(async (key) => {
+      if (this.evaluationOnly.delete(key)) return reconciler.writeEvaluation(key);
+      this.reconcilePending.delete(key);
       const started = performance.now();
       let result: "success" | "invalid" | "requeue" | "error" = "error";
       try {
@@ -68,7 +79,7 @@ export class Operator {
     parts.slas.onEvent((event) => this.onSlaEvent(event));
     const onOwned = (event: InformerEvent<KubeObject>): void => {
       const key = ownerKey(event.object);
-      if (key !== undefined) this.queue.add(key);
+      if (key !== undefined) this.enqueue(key);
     };
     parts.prometheusRules.onEvent(onOwned);
     // The PrometheusRule CRD may appear after the operator started: reconcile every SLA then.
@@ -113,6 +124,7 @@ export class Operator {
       this.queue.start();
       this.enqueueAll(true);
       this.scheduleResync();
+      this.parts.evaluator?.start();
       if (elector) {
         if ((await elector.holdLease(signal)) === "lost") end = "leadership-lost";
       } else {
@@ -132,11 +144,27 @@ export class Operator {
 
   /** Queues every SLA, and with `owned` also every generated object's owner (removes orphans). */
   enqueueAll(owned: boolean): void {
-    for (const key of this.parts.slas.keys()) this.queue.add(key);
+    for (const key of this.parts.slas.keys()) this.enqueue(key);
     if (!owned) return;
     for (const object of [...this.parts.prometheusRules.list(), ...this.parts.configMaps.list()]) {
       const key = ownerKey(object);
-      if (key !== undefined) this.queue.add(key);
+      if (key !== undefined) this.enqueue(key);
+    }
+  }
+
+  /** Queues a full reconcile of a key (it also writes the latest evaluation). */
+  private enqueue(key: string): void {
+    this.evaluationOnly.delete(key);
+    this.reconcilePending.add(key);
+    this.queue.add(key);
+  }
+
+  /** Queues keys whose evaluation changed; a key already waiting for a full reconcile stays one. */
+  enqueueEvaluations(keys: readonly string[]): void {
+    for (const key of keys) {
+      if (this.reconcilePending.has(key)) continue;
+      this.evaluationOnly.add(key);
+      this.queue.add(key);
     }
   }
 
@@ -156,13 +184,15 @@ export class Operator {
     if (event.type === "updated" && event.old.metadata.generation === event.object.metadata.generation
       && event.old.metadata.deletionTimestamp === event.object.metadata.deletionTimestamp
       && JSON.stringify(event.old.metadata.labels) === JSON.stringify(event.object.metadata.labels)) return;
-    this.queue.add(key);
+    this.enqueue(key);
+    // A new or changed spec is evaluated soon, not at the next interval.
+    if (event.type !== "deleted" && (event.type === "added" || event.old.metadata.generation !== event.object.metadata.generation)) this.parts.evaluator?.trigger();
     // SLAs that depend on this one check their targets against it.
     const namespace = event.object.metadata.namespace ?? "";
     for (const other of this.parts.slas.list()) {
       const dependencies = (other.spec as { dependencies?: { name?: string; namespace?: string }[] } | undefined)?.dependencies ?? [];
       if (dependencies.some((d) => d.name === event.object.metadata.name && (d.namespace ?? other.metadata.namespace) === namespace)) {
-        this.queue.add(objectKey(other));
+        this.enqueue(objectKey(other));
       }
     }
   }
@@ -170,6 +200,7 @@ export class Operator {
   private async shutDown(): Promise<void> {
     const { slas, prometheusRules, configMaps, elector, log, metrics } = this.parts;
     if (this.resyncTimer) clearInterval(this.resyncTimer);
+    await this.parts.evaluator?.stop();
     await Promise.all([slas.stop(), prometheusRules.stop(), configMaps.stop()]);
     await this.queue.shutdown();
     if (elector && this.leading) await elector.release();

@@ -4,7 +4,10 @@ import { loadTables, slaDocument as exampleSla } from "../../../test/support/bur
 import { KubeApiError } from "../adapters/kube/errors.js";
 import type { RecordedEvent } from "../adapters/kube/events.js";
 import { objectKey, type KubeObject, type ResourceType } from "../adapters/kube/resources.js";
+import type { BudgetStatus } from "../compile/budget/index.js";
+import { reviewStatus } from "../evaluate/index.js";
 import { findCondition } from "./conditions.js";
+import type { EvaluationRecord } from "./evaluation.js";
 import { Reconciler, ownerKey, type ObjectCache, type SlaObject } from "./reconciler.js";
 
 class MapCache<T extends KubeObject> implements ObjectCache<T> {
@@ -26,7 +29,9 @@ function fakeWorld() {
   const events: RecordedEvent[] = [];
   let prometheusRuleCrdInstalled = true;
   const liveSlas = new Set<string>();
+  const evaluations = new Map<string, EvaluationRecord>();
   const reconciler = new Reconciler({
+    evaluations,
     slas, prometheusRules, configMaps,
     applier: {
       apply: async <T extends KubeObject>(resource: ResourceType, desired: KubeObject): Promise<T> => {
@@ -68,7 +73,7 @@ function fakeWorld() {
     return sla;
   };
   return {
-    slas, prometheusRules, configMaps, writes, events, reconciler, putSla, liveSlas,
+    slas, prometheusRules, configMaps, writes, events, reconciler, putSla, liveSlas, evaluations,
     removeCrd: () => { prometheusRuleCrdInstalled = false; prometheusRules.resourceMissing = true; },
   };
 }
@@ -170,6 +175,57 @@ describe("Reconciler", () => {
     world.writes.length = 0;
     expect(await world.reconciler.reconcile("shop/checkout")).toEqual({ result: "gone" });
     expect(world.writes).toEqual([]);
+  });
+
+  const measured = (state: "Compliant" | "Breached", compliance: number, generation = 1): EvaluationRecord => {
+    const status: BudgetStatus = {
+      lastEvaluated: "2026-11-27T10:00:00Z", period: { start: "2026-10-28T10:00:00Z", end: "2026-11-27T10:00:00Z" }, state, compliance, credit: state === "Breached" ? 10 : 0, budgetRemaining: state === "Breached" ? -100 : 50,
+      objectives: [{ name: "availability", attained: compliance, target: 99.9, burnRate: {}, incidents: { count: 0 }, state }],
+    };
+    return {
+      generation, at: Date.UTC(2026, 10, 27, 10), review: reviewStatus(undefined, "UTC", 0),
+      outcome: {
+        kind: "measured", status, periodMoves: true,
+        metrics: { available: true, reason: "SeriesFound", message: "found", missing: [] },
+        compliant: { type: "Compliant", status: state === "Breached" ? "False" : "True", reason: state === "Breached" ? "TargetMissed" : "TargetsMet", message: "" },
+      },
+    };
+  };
+
+  it("writes an evaluation without applying anything, and records an Event when the state changes", async () => {
+    world.putSla();
+    await world.reconciler.reconcile("shop/checkout");
+    world.writes.length = 0;
+    world.events.length = 0;
+    world.evaluations.set("shop/checkout", measured("Compliant", 99.95));
+    await world.reconciler.writeEvaluation("shop/checkout");
+    expect(world.writes).toEqual(["status budgetRemaining,compliance,conditions,credit,lastEvaluated,objectives,period,state"]);
+    expect(world.events).toEqual([]); // the first evaluation, Compliant: no news
+    await world.reconciler.writeEvaluation("shop/checkout");
+    expect(world.writes).toHaveLength(1);
+    world.evaluations.set("shop/checkout", measured("Breached", 99.8));
+    await world.reconciler.writeEvaluation("shop/checkout");
+    expect(world.events).toEqual([{ type: "Warning", reason: "Breached", action: "Evaluate", note: "state changed from Compliant to Breached: compliance 99.8%, -100% of the error budget left, 10% service credit owed" }]);
+    const status = world.slas.get("shop/checkout")?.status;
+    expect(status).toMatchObject({ state: "Breached", compliance: 99.8, credit: 10 });
+    expect(findCondition(status?.conditions, "Compliant")).toMatchObject({ status: "False", reason: "TargetMissed" });
+  });
+
+  it("keeps the figures of the evaluation through reconciles, and leaves them alone while the spec is invalid", async () => {
+    world.putSla();
+    world.evaluations.set("shop/checkout", measured("Compliant", 99.95));
+    await world.reconciler.reconcile("shop/checkout");
+    expect(world.slas.get("shop/checkout")?.status).toMatchObject({ state: "Compliant", compliance: 99.95 });
+    // A record of an older generation is not applied to a newer spec.
+    world.putSla({ description: "new words" }, 2);
+    world.writes.length = 0;
+    await world.reconciler.writeEvaluation("shop/checkout");
+    expect(world.writes).toEqual([]);
+    world.putSla({ objectives: [{ name: "availability", target: 99.9, indicator: { ratio: { errors: "sum(rate(x[{{window}}])", total: "sum(rate(t[{{window}}]))" } } }] }, 3);
+    world.evaluations.set("shop/checkout", measured("Breached", 99.8, 3));
+    await world.reconciler.reconcile("shop/checkout");
+    await world.reconciler.writeEvaluation("shop/checkout");
+    expect(world.slas.get("shop/checkout")?.status).toMatchObject({ state: "Invalid", compliance: 99.95 });
   });
 
   it("deletes the dashboard ConfigMap when the dashboard is disabled", async () => {

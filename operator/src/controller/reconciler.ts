@@ -18,6 +18,7 @@ import {
 } from "../adapters/kube/resources.js";
 import type { HandlerOutcome } from "../adapters/kube/workqueue.js";
 import { findCondition } from "./conditions.js";
+import { applyEvaluation, defaultHeartbeatMs, evaluatedStates, type EvaluationStore } from "./evaluation.js";
 import { describeIssues, nextStatus, statusPatch, type ApplyOutcome, type Observation, type OwnedStatus } from "./status.js";
 
 /** A ServiceLevelAgreement as the API server returns it. */
@@ -52,6 +53,10 @@ export interface ReconcilerDeps {
   readonly log: Logger;
   /** How long to wait before trying again while the PrometheusRule CRD is missing. Default 30 s. */
   readonly crdRetryMs?: number | undefined;
+  /** The latest Prometheus evaluation of each SLA (absent when the operator does not evaluate). */
+  readonly evaluations?: EvaluationStore | undefined;
+  /** How old status.lastEvaluated may get before an unchanged evaluation refreshes it. Default 10m. */
+  readonly heartbeatMs?: number | undefined;
 }
 
 /** The reconcile's outcome for metrics and tests. */
@@ -162,10 +167,36 @@ export class Reconciler {
     }
   }
 
+  /**
+   * Writes the latest evaluation of an SLA into its status, without compiling or applying
+   * anything: what the work queue runs for a key that only the evaluation loop queued.
+   */
+  async writeEvaluation(key: string): Promise<ReconcileReport> {
+    const sla = this.deps.slas.get(key);
+    if (!sla || sla.metadata.deletionTimestamp !== undefined) return { result: "gone" };
+    const generation = sla.metadata.generation ?? 0;
+    const record = this.deps.evaluations?.get(key);
+    // A record of another generation waits for the next cycle, which the spec change brought forward.
+    if (!record || record.generation !== generation) return { result: "success" };
+    const now = (this.deps.now ?? (() => new Date()))();
+    const current = sla.status;
+    const next = applyEvaluation(current, record, now, this.deps.heartbeatMs ?? defaultHeartbeatMs);
+    const patch = statusPatch(current, next);
+    if (Object.keys(patch).length === 0) return { result: "success" };
+    const written = await this.deps.status.patchStatus<SlaObject>(slaResource, sla, patch);
+    this.deps.slas.upsert(written);
+    const log = this.deps.log.child({ key, generation });
+    log.debug({ fields: Object.keys(patch) }, "evaluation written");
+    for (const event of stateEvents(current, next)) await this.deps.events.record(sla, event);
+    return { result: "success" };
+  }
+
   private async writeStatus(sla: SlaObject, observation: Observation, generation: number, log: Logger): Promise<void> {
     const now = (this.deps.now ?? (() => new Date()))();
     const current = sla.status;
-    const next = nextStatus(current, observation, generation, now);
+    let next = nextStatus(current, observation, generation, now);
+    const record = this.deps.evaluations?.get(objectKey(sla));
+    if (observation.valid && record?.generation === generation) next = applyEvaluation(next, record, now, this.deps.heartbeatMs ?? defaultHeartbeatMs);
     const patch = statusPatch(current, next);
     if (Object.keys(patch).length === 0) return;
     const written = await this.deps.status.patchStatus<SlaObject>(slaResource, sla, patch);
@@ -223,5 +254,28 @@ export function transitionEvents(before: OwnedStatus | undefined, after: OwnedSt
   if (observation.dashboard.kind === "created" || observation.dashboard.kind === "updated") {
     events.push({ type: "Normal", reason: "DashboardApplied", action: "Apply", note: `${observation.dashboard.kind} ConfigMap ${observation.names.dashboard}` });
   }
+  events.push(...stateEvents(before, after));
   return events;
+}
+
+/**
+ * An event when the evaluated state changes (reason: the new state; Warning unless Compliant).
+ * The first evaluation of an SLA that is Compliant is no news and records nothing.
+ */
+export function stateEvents(before: OwnedStatus | undefined, after: OwnedStatus): RecordedEvent[] {
+  const state = after.state;
+  if (typeof state !== "string" || !evaluatedStates.includes(state) || state === before?.state) return [];
+  const was = typeof before?.state === "string" ? before.state : undefined;
+  if (was === undefined && state === "Compliant") return [];
+  const figures = [
+    typeof after["compliance"] === "number" ? `compliance ${after["compliance"]}%` : undefined,
+    typeof after["budgetRemaining"] === "number" ? `${after["budgetRemaining"]}% of the error budget left` : undefined,
+    typeof after["credit"] === "number" && after["credit"] > 0 ? `${after["credit"]}% service credit owed` : undefined,
+  ].filter((f) => f !== undefined);
+  return [{
+    type: state === "Compliant" ? "Normal" : "Warning",
+    reason: state,
+    action: "Evaluate",
+    note: `${was === undefined ? "first evaluated as" : `state changed from ${was} to`} ${state}${figures.length > 0 ? `: ${figures.join(", ")}` : ""}`,
+  }];
 }

@@ -1,7 +1,7 @@
 // What one reconcile observed, turned into the SLA's status and the smallest merge patch that
-// gets it there. Pure: the reconciler passes the time in. Only the fields this controller owns
-// are touched (observedGeneration, state when Invalid, generated, conditions); the figures that
-// the Prometheus evaluation writes are left alone. An empty patch means: write nothing.
+// gets it there. Pure: the reconciler passes the time in. nextStatus touches only the fields the
+// reconcile owns (observedGeneration, state when Invalid, generated, conditions); the figures of
+// the Prometheus evaluation are applied by evaluation.ts. An empty patch means: write nothing.
 import { isDeepStrictEqual } from "node:util";
 import { formatPath, type Issue } from "../compile/index.js";
 import { findCondition, setCondition, type Condition, type ConditionUpdate } from "./conditions.js";
@@ -34,7 +34,7 @@ export interface OwnedStatus {
 }
 
 export const notEvaluated = "NotEvaluated";
-const notEvaluatedMessage = "the operator does not evaluate Prometheus yet";
+const notEvaluatedMessage = "not evaluated against Prometheus yet (the operator evaluates SLAs when started with --prometheus-url)";
 
 /** One line per issue as `path: message`, errors only; joined with "; " for a condition message. */
 export function describeIssues(issues: readonly Issue[]): string {
@@ -120,10 +120,13 @@ export function nextStatus(current: OwnedStatus | undefined, observation: Observ
   return next;
 }
 
+/** Every status field the operator writes: the reconciler's and the evaluation's figures. */
+const ownedFields = ["observedGeneration", "lastEvaluated", "period", "state", "compliance", "budgetRemaining", "credit", "objectives", "generated", "conditions"] as const;
+
 /** The merge patch from `current` to `next` over the owned fields; empty when nothing changed. */
 export function statusPatch(current: OwnedStatus | undefined, next: OwnedStatus): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
-  for (const field of ["observedGeneration", "state", "generated", "conditions"] as const) {
+  for (const field of ownedFields) {
     const before = current?.[field];
     const after = next[field];
     if (isDeepStrictEqual(before, after)) continue; // key order does not matter; the API server sorts keys

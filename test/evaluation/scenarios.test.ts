@@ -1,0 +1,168 @@
+// evaluateSlas against a real Prometheus holding every scenario's recorded tiles (test/scenarios):
+// each SLA's figures match the answers computed independently from the generated counts, to
+// 0.01 percentage points as shown in the status (and to 1e-6 before rounding), and a batched
+// evaluation of all of them costs the same number of queries as one.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrometheusClient } from "../../operator/src/adapters/prometheus/index.js";
+import { compile } from "../../operator/src/compile/index.js";
+import type { SlaModel } from "../../operator/src/compile/model.js";
+import { createSampleCache, evaluateSlas } from "../../operator/src/evaluate/index.js";
+import { startPrometheus, type RunningPrometheus } from "../prometheus/harness.js";
+import { OpenMetricsWriter } from "../prometheus/openmetrics.js";
+import { defaultNow, scenarios, type Scenario } from "../scenarios/index.js";
+import { loadTables } from "../support/burn-rate-tables.js";
+
+const all = scenarios();
+const tables = loadTables();
+
+function modelOf(s: Scenario): SlaModel {
+  const compiled = compile(s.sla, { burnRateTables: tables, peers: new Map() });
+  if (!compiled.ok) throw new Error(`${s.name} does not compile: ${JSON.stringify(compiled.issues)}`);
+  return compiled.value.model;
+}
+
+/** Within 0.01 points, allowing for the float tail of the rounded figure. */
+const within = (actual: number | undefined, expected: number | undefined, what: string) => {
+  expect(actual, what).toBeDefined();
+  expect(Math.abs((actual as number) - (expected as number)), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(0.01 + 1e-9);
+};
+
+describe("the scenarios' answers, checked against their closed forms", () => {
+  const byName = Object.fromEntries(all.map((s) => [s.name, s]));
+  const o = (name: string, objective: string) => byName[name]?.expected.objectives[objective];
+
+  it("steady: 99.95%, half the budget, burn 0.5 everywhere", () => {
+    expect(o("steady", "availability")).toMatchObject({ attained: expect.closeTo(99.95, 9), consumedPercent: expect.closeTo(50, 9), burnRate: { "1h": expect.closeTo(0.5, 9), "6h": expect.closeTo(0.5, 9), "3d": expect.closeTo(0.5, 9) } });
+  });
+  it("outage: 24,000 bad of 33,696,000, 46.296% of the month's budget, one 20-minute incident", () => {
+    expect(o("outage", "availability")).toMatchObject({ bad: 24_000, total: 33_696_000, consumedPercent: expect.closeTo((24_000 / 33_696_000 / 0.001) * (468 / 720) * 100, 9), incidents: { count: 1, mttrSeconds: 1200 } });
+  });
+  it("uneven: the ratio of sums (99.9703%) differs from the mean of ratios (99.49%)", () => {
+    const u = o("uneven", "availability");
+    expect(u?.attained).toBeCloseTo((1 - 1296 / 4_363_200) * 100, 9);
+    expect(u?.averageOfRatios).toBeCloseTo(99.49, 9);
+    expect(Math.abs((u?.attained ?? 0) - (u?.averageOfRatios ?? 0))).toBeGreaterThan(0.4);
+    expect(u?.burnRate["6h"]).toBeCloseTo(360 / 1_447_200 / 0.001, 9);
+  });
+  it("maintenance: 461 of 709 countable hours elapsed, 6.5021% consumed, no incident", () => {
+    expect(o("maintenance", "availability")).toMatchObject({ total: 10 * 461 * 3600, consumedPercent: expect.closeTo(10 * (461 / 709), 9), incidents: { count: 0 } });
+  });
+  it("DST: October 2026 in Berlin has 745 hours", () => {
+    const d = byName["dst-october"]?.expected;
+    expect(((d?.period.end ?? 0) - (d?.period.start ?? 0)) / 3_600_000).toBe(745);
+    expect(d?.objectives["uptime"]).toMatchObject({ bad: 10_800, total: 745 * 3600, consumedPercent: expect.closeTo((10_800 / (745 * 3600) / 0.005) * 100, 9) });
+    expect(d?.credit).toBe(5);
+  });
+  it("hourly fallback: 5,961.6 bad of 25,920,000", () => {
+    expect(o("hourly-fallback", "availability")).toMatchObject({ bad: expect.closeTo(5961.6, 6), total: expect.closeTo(25_920_000, 3) });
+  });
+  it("nodata: no compliance, no credit", () => {
+    expect(byName["nodata"]?.expected).not.toHaveProperty("compliance");
+    expect(byName["nodata"]?.expected).not.toHaveProperty("credit");
+  });
+});
+
+describe("evaluateSlas against a real Prometheus", () => {
+  let prom: RunningPrometheus;
+  let client: PrometheusClient;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "slo-scenarios-"));
+    const writer = await OpenMetricsWriter.create(join(dir, "scenarios.om"));
+    for (const s of all) await s.write(writer);
+    await writer.close();
+    prom = await startPrometheus({ blocksFrom: writer.file });
+    client = new PrometheusClient({ url: prom.url, retries: 1 });
+  }, 180_000);
+
+  afterAll(async () => {
+    client?.close();
+    await prom?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(all.map((s) => [s.name, s] as const))("%s matches its known answers", async (_name, s) => {
+    const result = await evaluateSlas({ client, slas: [modelOf(s)], now: s.now, period: s.period });
+    const r = result.slas[0];
+    if (!r) throw new Error("no result");
+    const e = s.expected;
+    expect(r.status.state).toBe(e.state);
+    expect(r.period.start).toBe(e.period.start);
+    expect(r.period.end).toBe(e.period.end);
+    if (e.compliance === undefined) {
+      expect(r.status).not.toHaveProperty("compliance");
+      expect(r.status).not.toHaveProperty("credit");
+      expect(r.status).not.toHaveProperty("budgetRemaining");
+    } else {
+      within(r.status.compliance, e.compliance, "compliance");
+      within(r.status.budgetRemaining, e.budgetRemaining, "budgetRemaining");
+      expect(r.status.credit).toBe(e.credit);
+    }
+    for (const [name, x] of Object.entries(e.objectives)) {
+      const shown = r.status.objectives.find((o) => o.name === name);
+      const exact = r.evaluation.objectives.find((o) => o.name === name);
+      const details = r.objectives.find((o) => o.name === name);
+      expect(shown?.state, name).toBe(x.state);
+      expect(details?.hasSeries, name).toBe(x.hasSeries);
+      expect(shown?.target).toBe(x.target);
+      if (x.attained === undefined) {
+        expect(shown).not.toHaveProperty("attained");
+        expect(shown).not.toHaveProperty("errorBudget");
+        continue;
+      }
+      within(shown?.attained, x.attained, `${name} attained`);
+      within(shown?.errorBudget?.consumed, x.consumedPercent, `${name} consumed`);
+      within(shown?.errorBudget?.remaining, x.remainingPercent, `${name} remaining`);
+      expect((exact?.attained ?? 0) * 100).toBeCloseTo(x.attained, 6);
+      expect(exact?.errorBudget?.consumedPercent).toBeCloseTo(x.consumedPercent as number, 6);
+      expect(exact?.measured.bad).toBeCloseTo(x.bad, 3);
+      expect(exact?.measured.total).toBeCloseTo(x.total, 3);
+      expect(Object.keys(shown?.burnRate ?? {}).sort()).toEqual(Object.keys(x.burnRate).sort());
+      for (const [w, rate] of Object.entries(x.burnRate)) within(shown?.burnRate[w], rate, `${name} burn ${w}`);
+      expect(shown?.incidents.count, `${name} incidents`).toBe(x.incidents.count);
+      if (x.incidents.mttrSeconds !== undefined) expect(exact?.incidents.mttrSeconds).toBeCloseTo(x.incidents.mttrSeconds, 6);
+      if (x.averageOfRatios !== undefined) expect(Math.abs((shown?.attained ?? 0) - x.averageOfRatios)).toBeGreaterThan(0.4);
+      // The timeline ends where the status figures are.
+      const last = details?.timeline[details.timeline.length - 1];
+      expect((last?.attained ?? 0) * 100).toBeCloseTo(x.attained, 6);
+      expect(last?.consumedPercent).toBeCloseTo(x.consumedPercent as number, 6);
+    }
+    if (s.name === "hourly-fallback") expect(r.objectives[0]?.hourly).toBe(true);
+    if (s.name === "nodata") expect(r.metrics).toMatchObject({ available: false, reason: "NoSeries", missing: ["latency"] });
+    else expect(r.metrics.available).toBe(true);
+  });
+
+  it("reads only what is new with a cache, and reports the same figures", async () => {
+    const cached = all.filter((s) => s.now === defaultNow && s.period === undefined);
+    const cache = createSampleCache();
+    const earlier = await evaluateSlas({ client, slas: cached.map(modelOf), now: defaultNow - 30 * 60_000, cache });
+    expect(earlier.queries).toBe(6); // a full read, and the hourly fallback for two of them
+    const later = await evaluateSlas({ client, slas: cached.map(modelOf), now: defaultNow, cache });
+    expect(later.queries).toBe(3); // only the last 45 minutes
+    const plain = await evaluateSlas({ client, slas: cached.map(modelOf), now: defaultNow });
+    for (const s of cached) {
+      expect(later.get(s.namespace, s.name)?.status, s.name).toEqual(plain.get(s.namespace, s.name)?.status);
+      expect(later.get(s.namespace, s.name)?.evaluation.objectives.map((o) => o.measured), s.name).toEqual(plain.get(s.namespace, s.name)?.evaluation.objectives.map((o) => o.measured));
+    }
+    // Once the full read is an hour old, everything is read again.
+    const refreshed = await evaluateSlas({ client, slas: cached.map(modelOf), now: defaultNow + 30 * 60_000, cache });
+    expect(refreshed.queries).toBe(6);
+  });
+
+  it("evaluates every scenario at one instant with the queries of one", async () => {
+    const same = all.filter((s) => s.now === defaultNow && s.period === undefined);
+    const plain = same.filter((s) => s.name !== "hourly-fallback" && s.name !== "nodata");
+    const one = await evaluateSlas({ client, slas: [modelOf(plain[0] as Scenario)], now: defaultNow });
+    const many = await evaluateSlas({ client, slas: plain.map(modelOf), now: defaultNow });
+    expect(many.queries).toBe(one.queries);
+    expect(many.queries).toBe(3);
+    for (const s of plain) within(many.get(s.namespace, s.name)?.status.compliance, s.expected.compliance, s.name);
+    // With SLAs that need hourly tiles, one more batched fetch, still independent of the count.
+    const withFallback = await evaluateSlas({ client, slas: same.map(modelOf), now: defaultNow });
+    expect(withFallback.queries).toBe(6);
+  });
+});
