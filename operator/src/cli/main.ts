@@ -21,6 +21,11 @@ const commands: Readonly<Record<string, Command>> = {
   validate: { summary: "check SLA YAML files and print each problem at file:line:col", run: validateCommand },
   compile: { summary: "validate, then write PrometheusRules, rule files and dashboards", run: compileCommand },
   test: { summary: "compile, then prove the alerts with the generated promtool unit tests", run: testCommand },
+  report: {
+    summary: "compliance, error budgets and service credits from Prometheus, as a table, markdown, JSON or HTML",
+    // Loaded on use, like run: the Prometheus client and the evaluation are not needed to validate files.
+    run: async (args, io) => (await import("./report.js")).reportCommand(args, io),
+  },
   run: {
     summary: "run the operator in a cluster (the container image's default command)",
     // Loaded on use: the operator's Kubernetes and logging stack is not needed to validate files.
