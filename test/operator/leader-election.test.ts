@@ -97,7 +97,9 @@ describe("leader election", () => {
 
     expect((await kubectlApply(cp, sla("first", ns))).code).toBe(0);
     await waitFor("first reconciled", () => reconciled("first"), 30_000, () => leader.describe());
-    expect(await leader.metric("servicelevel_operator_reconcile_total")).toBeGreaterThan(0);
+    // The counter moves only after the reconcile has also recorded its Events, a moment after the
+    // status is visible, so wait for it rather than read it once.
+    await waitFor("the leader to count its reconcile", async () => (await leader.metric("servicelevel_operator_reconcile_total")) > 0, 10_000, () => leader.describe());
     expect(await standby.metric("servicelevel_operator_reconcile_total")).toBe(0);
   }, 120_000);
 
