@@ -1,0 +1,156 @@
+// Child processes of the demo (the operator and Prometheus): each runs in its own process group,
+// so a Ctrl-C meant for the demo does not reach it before the demo stops it in order, and stop()
+// takes the whole group down. A watchdog shell kills every group and removes the demo's temp dir
+// should the demo itself be SIGKILLed, so not even `kill -9` leaves orphans behind.
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { closeSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export interface ExitInfo {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+/** A child process in its own process group, its output appended to a log file. */
+export class GroupProcess {
+  readonly child: ChildProcess;
+  readonly exited: Promise<ExitInfo>;
+  exitInfo: ExitInfo | undefined;
+
+  constructor(
+    readonly name: string,
+    command: string,
+    args: readonly string[],
+    readonly logFile: string,
+    options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  ) {
+    const fd = openSync(logFile, "a");
+    try {
+      this.child = spawn(command, [...args], { detached: true, stdio: ["ignore", fd, fd], cwd: options.cwd, env: options.env ?? process.env });
+    } finally {
+      closeSync(fd);
+    }
+    this.exited = new Promise((resolve) => {
+      this.child.once("exit", (code, signal) => {
+        this.exitInfo ??= { code, signal };
+        resolve(this.exitInfo);
+      });
+      this.child.once("error", (error) => {
+        writeFileSync(logFile, `cannot start ${command}: ${error.message}\n`, { flag: "a" });
+        this.exitInfo ??= { code: -1, signal: null };
+        resolve(this.exitInfo);
+      });
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get running(): boolean {
+    return this.exitInfo === undefined && this.child.pid !== undefined;
+  }
+
+  signalGroup(signal: NodeJS.Signals): void {
+    const pid = this.child.pid;
+    if (pid === undefined) return;
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // the group is gone already
+    }
+  }
+
+  /** SIGTERM, then SIGKILL after `graceMs`; then SIGKILL whatever the process left in its group. */
+  async stop(graceMs = 10_000): Promise<void> {
+    if (this.running) {
+      this.signalGroup("SIGTERM");
+      const timedOut = await Promise.race([this.exited.then(() => false), sleep(graceMs).then(() => true)]);
+      if (timedOut) this.signalGroup("SIGKILL");
+    }
+    await this.exited;
+    this.signalGroup("SIGKILL");
+  }
+
+  logTail(lines = 20): string {
+    try {
+      return readFileSync(this.logFile, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+    } catch {
+      return "(no log)";
+    }
+  }
+}
+
+// POSIX sh (dash on Debian): its kill takes "-PGID" for a group.
+const WATCHDOG_SCRIPT = `
+parent="$1"; groups="$2"; dir="$3"
+while kill -0 "$parent" 2>/dev/null; do sleep 1; done
+for g in $(cat "$groups" 2>/dev/null); do kill -TERM "-$g" 2>/dev/null; done
+sleep 3
+for g in $(cat "$groups" 2>/dev/null); do kill -KILL "-$g" 2>/dev/null; done
+rm -rf "$dir"
+`;
+
+/** Kills the registered process groups and removes `dir` once this process is gone, however it went. */
+export class Watchdog {
+  private readonly groupsFile: string;
+  private readonly groups = new Set<number>();
+  private readonly shell: ChildProcess;
+
+  constructor(dir: string) {
+    this.groupsFile = join(dir, "watchdog-groups");
+    writeFileSync(this.groupsFile, "");
+    this.shell = spawn("sh", ["-c", WATCHDOG_SCRIPT, "slo-demo-watchdog", String(process.pid), this.groupsFile, dir], { detached: true, stdio: "ignore" });
+    this.shell.unref();
+  }
+
+  get pid(): number | undefined {
+    return this.shell.pid;
+  }
+
+  watch(pid: number | undefined): void {
+    if (pid === undefined) return;
+    this.groups.add(pid);
+    this.write();
+  }
+
+  forget(pid: number | undefined): void {
+    if (pid === undefined) return;
+    this.groups.delete(pid);
+    this.write();
+  }
+
+  stop(): void {
+    const pid = this.shell.pid;
+    if (pid === undefined || this.shell.exitCode !== null || this.shell.signalCode !== null) return;
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // gone
+    }
+  }
+
+  private write(): void {
+    try {
+      writeFileSync(this.groupsFile, [...this.groups].map((g) => `${g}\n`).join(""));
+    } catch {
+      // the dir is being removed at shutdown
+    }
+  }
+}
+
+/** A free TCP port on 127.0.0.1 (it may be taken again before it is bound: callers retry). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
