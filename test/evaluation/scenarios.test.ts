@@ -153,6 +153,20 @@ describe("evaluateSlas against a real Prometheus", () => {
     expect(refreshed.queries).toBe(6);
   });
 
+  it("gives the same figures all the way to the next 5-minute tile, so a rolling window does not drift", async () => {
+    const steady = all.find((s) => s.name === "steady") as Scenario;
+    expect(steady.now % 300_000).toBe(0);
+    const atMark = await evaluateSlas({ client, slas: [modelOf(steady)], now: steady.now });
+    const beforeNext = await evaluateSlas({ client, slas: [modelOf(steady)], now: steady.now + 299_000 });
+    const figures = (r: typeof atMark) => {
+      const { lastEvaluated, ...rest } = r.get(steady.namespace, steady.name)?.status ?? {};
+      return { lastEvaluated, rest };
+    };
+    expect(figures(beforeNext).rest).toEqual(figures(atMark).rest);
+    // lastEvaluated still says when the figures were computed.
+    expect(figures(beforeNext).lastEvaluated).toBe(new Date(steady.now + 299_000).toISOString().replace(".000Z", "Z"));
+  });
+
   it("evaluates every scenario at one instant with the queries of one", async () => {
     const same = all.filter((s) => s.now === defaultNow && s.period === undefined);
     const plain = same.filter((s) => s.name !== "hourly-fallback" && s.name !== "nodata");

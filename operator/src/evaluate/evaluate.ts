@@ -12,6 +12,7 @@
 //   operator keeps the last figures and says MetricsAvailable=False).
 import type { PrometheusClient } from "../adapters/prometheus/index.js";
 import {
+  formatRfc3339,
   budgetStatus, countableLength, errorBudget, attainedLevel, evaluateSla, defaultEvaluationOptions, periodByLabel, periodContaining, sumOver,
   type BudgetStatus, type ContractPeriod, type EvaluationOptions, type Incident, type Interval, type Sample, type SlaEvaluation,
 } from "../compile/budget/index.js";
@@ -116,9 +117,15 @@ export function resolvePeriod(sla: SlaModel, now: number, selector: PeriodSelect
   return { kind: "rolling", start, end, timeZone: "UTC", label: `${new Date(start).toISOString()}/${new Date(end).toISOString()}` };
 }
 
+const tileMs = 300_000;
+
 /** Evaluates many SLAs against Prometheus with one batched fetch; see the top of this file. */
 export async function evaluateSlas(request: EvaluateSlasRequest): Promise<EvaluateSlasResult> {
-  const now = toMs(request.now);
+  // Tiles are complete only up to the last 5-minute mark. Measuring the current period as of that
+  // mark keeps a rolling window from losing old good minutes before the new ones can be read,
+  // which made figures drift downwards between marks (visible with short periods).
+  const evaluatedAt = toMs(request.now);
+  const now = request.period === undefined ? Math.floor(evaluatedAt / tileMs) * tileMs : evaluatedAt;
   const models = request.slas.map(modelOf);
   const options = { ...defaultEvaluationOptions, ...request.options };
   const lookBackMs = Math.max(options.projectionWindow, ...options.burnRateWindows) * 1000;
@@ -147,7 +154,8 @@ export async function evaluateSlas(request: EvaluateSlasRequest): Promise<Evalua
       sla,
       period,
       evaluation,
-      status: budgetStatus(evaluation),
+      // The figures are as of the last complete tile; lastEvaluated says when they were computed.
+      status: { ...budgetStatus(evaluation), lastEvaluated: formatRfc3339(evaluatedAt, "UTC") },
       metrics: availability(sla, missing),
       objectives: evaluation.objectives.map((o, k) => {
         const r = read[k];
