@@ -26,7 +26,8 @@ export type IssueCode =
   | "invalid-range"
   | "unknown-filter"
   | "period-conflict"
-  | "untestable";
+  | "untestable"
+  | "window-exceeds-period";
 
 /** Renders a path the way kubectl does: spec.objectives[1].target. */
 export function formatPath(path: IssuePath): string {

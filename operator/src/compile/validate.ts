@@ -3,7 +3,7 @@
 // dependency arithmetic, label names, time zones, cron). Returns issues; never throws.
 import type { ServiceLevelAgreement, BurnRateTable } from "../api/v1alpha1/types.js";
 import { parseCron } from "./cron.js";
-import { parseDuration } from "./duration.js";
+import { formatDuration, parseDuration } from "./duration.js";
 import { error, warning, type Issue, type IssuePath } from "./issues.js";
 import { parseWindowTemplate } from "./promql/parse.js";
 import { burnRateTiers, periodSeconds } from "./normalize.js";
@@ -163,6 +163,11 @@ function checkAlerting(issues: Issue[], sla: ServiceLevelAgreement, context: Val
     const budget = (100 - objective.target) / 100;
     for (const [t, tier] of tiers.tiers.entries()) {
       if (alerting?.[tier.severity]?.disabled) continue;
+      if (i === 0 && tier.longWindowSeconds > period) {
+        issues.push(warning(["spec", "alerting"], "window-exceeds-period",
+          `the ${tier.severity} tier ${t + 1} of ${tiers.table} measures over ${formatDuration(tier.longWindowSeconds)}, longer than the ` +
+          `${formatDuration(period)} period; name a table made for short periods in alerting.burnRates, or give burnRateTiers`));
+      }
       if (tier.factor * budget >= 1) {
         issues.push(warning(["spec", "objectives", i, "target"], "tier-never-fires",
           `with a target of ${objective.target}% the ${tier.severity} tier ${t + 1} of ${tiers.table} needs an error ratio of ` +
