@@ -7,7 +7,7 @@
 // watchdog shell that notices the parent is gone.
 import { spawn, spawnSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
@@ -21,6 +21,7 @@ import type { ControlPlaneBinaries } from "./binaries.js";
 import { generateCerts } from "./certs.js";
 import type { ControlPlaneCerts } from "./certs.js";
 import { prometheusRuleCrdYaml } from "./prometheusrule-crd.js";
+import { GroupProcess } from "../support/process-group.js";
 
 export interface StartControlPlaneOptions {
   /** CRD YAML files to install (each may hold several documents); waited for until Established and served. */
@@ -73,74 +74,6 @@ export interface ControlPlane {
 // ---------------------------------------------------------------------------------------------
 // process handling
 
-interface ExitInfo {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-class ManagedProcess {
-  readonly child: ChildProcess;
-  readonly exited: Promise<ExitInfo>;
-  exitInfo: ExitInfo | undefined;
-
-  constructor(readonly name: string, bin: string, args: string[], readonly logFile: string) {
-    const fd = openSync(logFile, "a");
-    try {
-      // detached: own process group, so the whole group can be signalled and a Ctrl-C meant for
-      // the test runner does not hit it before we stop it in order.
-      this.child = spawn(bin, args, { detached: true, stdio: ["ignore", fd, fd] });
-    } finally {
-      closeSync(fd);
-    }
-    this.exited = new Promise((resolve) => {
-      this.child.once("exit", (code, signal) => {
-        this.exitInfo = { code, signal };
-        resolve(this.exitInfo);
-      });
-      this.child.once("error", (err) => {
-        writeFileSync(logFile, `spawn error: ${err.message}\n`, { flag: "a" });
-        this.exitInfo = { code: -1, signal: null };
-        resolve(this.exitInfo);
-      });
-    });
-  }
-
-  get pid(): number | undefined {
-    return this.child.pid;
-  }
-
-  get running(): boolean {
-    return this.exitInfo === undefined && this.child.pid !== undefined;
-  }
-
-  signalGroup(signal: NodeJS.Signals): void {
-    const pid = this.child.pid;
-    if (pid === undefined) return;
-    try {
-      process.kill(-pid, signal);
-    } catch {
-      // group already gone
-    }
-  }
-
-  async stop(graceMs = 15_000): Promise<void> {
-    if (this.running) {
-      this.signalGroup("SIGTERM");
-      const timedOut = await Promise.race([this.exited.then(() => false), sleep(graceMs).then(() => true)]);
-      if (timedOut) this.signalGroup("SIGKILL");
-    }
-    await this.exited;
-    this.signalGroup("SIGKILL"); // anything the process left behind in its group
-  }
-
-  logTail(lines = 30): string {
-    try {
-      return readFileSync(this.logFile, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
-    } catch {
-      return "(no log)";
-    }
-  }
-}
 
 const WATCHDOG_SCRIPT = `
 parent="$1"; groups="$2"; dir="$3"
@@ -215,7 +148,7 @@ function httpGet(url: string, tls?: { ca: Buffer; cert: Buffer; key: Buffer }): 
   });
 }
 
-async function waitFor(what: string, proc: ManagedProcess, timeoutMs: number, probe: () => Promise<boolean>): Promise<void> {
+async function waitFor(what: string, proc: GroupProcess, timeoutMs: number, probe: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = "";
   while (Date.now() < deadline) {
@@ -252,8 +185,8 @@ function runKubectl(kubectl: string, args: string[], opts: { input?: string; tim
 class ControlPlaneImpl implements ControlPlane {
   readonly kubeconfigPath: string;
   readonly server: string;
-  private etcd: ManagedProcess | undefined;
-  private apiServer: ManagedProcess | undefined;
+  private etcd: GroupProcess | undefined;
+  private apiServer: GroupProcess | undefined;
   private watchdog: ChildProcess | undefined;
   private stopped = false;
   private readonly groupsFile: string;
@@ -335,7 +268,7 @@ class ControlPlaneImpl implements ControlPlane {
     this.watchdog.unref();
 
     const t0 = Date.now();
-    this.etcd = new ManagedProcess("etcd", this.binaries.etcd, this.etcdArgs, join(this.dir, "etcd.log"));
+    this.etcd = new GroupProcess("etcd", this.binaries.etcd, this.etcdArgs, join(this.dir, "etcd.log"));
     this.writeGroups();
     const etcdUrl = (this.etcdArgs.find((a) => a.startsWith("--listen-client-urls=")) ?? "").split("=")[1] ?? "";
     await waitFor("etcd /health", this.etcd, this.timeoutMs, async () => {
@@ -351,7 +284,7 @@ class ControlPlaneImpl implements ControlPlane {
   private async startApiServer(): Promise<void> {
     const t0 = Date.now();
     const logFile = join(this.dir, this.restarts === 0 ? "kube-apiserver.log" : `kube-apiserver.${this.restarts}.log`);
-    this.apiServer = new ManagedProcess("kube-apiserver", this.binaries.kubeApiserver, this.apiServerArgs, logFile);
+    this.apiServer = new GroupProcess("kube-apiserver", this.binaries.kubeApiserver, this.apiServerArgs, logFile);
     this.writeGroups();
     await waitFor("kube-apiserver /readyz", this.apiServer, this.timeoutMs, async () => {
       const r = await httpGet(`${this.server}/readyz`, this.tlsClient);
