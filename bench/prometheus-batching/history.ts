@@ -9,6 +9,7 @@
 import { join } from "node:path";
 import { series as recorded } from "../../operator/src/compile/rules.js";
 import { OpenMetricsWriter, seriesText } from "../../test/prometheus/openmetrics.js";
+import { seededRandom } from "../support/random.js";
 
 export interface FleetSpec {
   readonly slas: number;
@@ -44,7 +45,7 @@ export async function writeFleetHistory(spec: FleetSpec, dir: string, slasPerFil
   let samples = 0;
   let bytes = 0;
   const perFile = slasPerFile * spec.objectivesPerSla;
-  const random = mulberry32(spec.seed);
+  const random = seededRandom(spec.seed);
   for (let first = 0; first < objectives.length; first += perFile) {
     const file = join(dir, `fleet-${files.length}.om`);
     const writer = await OpenMetricsWriter.create(file);
@@ -85,15 +86,3 @@ async function writeObjective(writer: OpenMetricsWriter, spec: FleetSpec, o: Obj
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
-
-/** A small seeded PRNG, so a run's history is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -5,6 +5,7 @@
 // but they keep every recorded ratio meaningful, so an empty or NaN result points at a bug.
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { seededRandom } from "../support/random.js";
 
 export const codes = ["200", "500", "429"] as const;
 
@@ -23,7 +24,7 @@ interface Incident { readonly from: number; readonly to: number; readonly errorS
 
 /** Writes the history to `file`, streaming, and returns what was written. */
 export async function writeOpenMetrics(file: string, spec: HistorySpec): Promise<HistoryStats> {
-  const random = mulberry32(spec.seed);
+  const random = seededRandom(spec.seed);
   const jobs = spec.jobs.map((job, i) => ({
     prefixes: codes.map((code) => `http_requests_total{job="${job}",code="${code}"} `),
     counters: codes.map(() => Math.floor(random() * 1e6)),
@@ -91,16 +92,4 @@ function poisson(random: () => number, mean: number): number {
     p *= random();
   }
   return k;
-}
-
-/** A small seeded PRNG, so a run's history is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
