@@ -1,9 +1,8 @@
 // The compiler's public surface. The CLI, the operator and the Pulumi program all call compile():
 // one path from a parsed document to rules, tests and a dashboard, with issues as values.
 import type { ServiceLevelAgreement } from "../api/v1alpha1/types.js";
-import { checkSchema } from "./schema-check.js";
-import { validateSla, type ValidationContext } from "./validate.js";
-import { normalizeSla } from "./normalize.js";
+import type { ValidationContext } from "./validate.js";
+import { buildModel } from "./build-model.js";
 import { buildRuleGroups, ruleCount, type RuleGroup } from "./rules.js";
 import { prometheusRuleObject, renderYaml, ruleGroupsDocument } from "./outputs.js";
 import { buildRuleTests } from "./tests.js";
@@ -15,6 +14,8 @@ export type { Issue, IssuePath } from "./issues.js";
 export { formatPath } from "./issues.js";
 export type { SlaModel } from "./model.js";
 export type { RuleGroup } from "./rules.js";
+export { buildModel, validateDocument, type ModelledSla, type ModelResult } from "./build-model.js";
+export { SlaIndex, dependencyKeys } from "./sla-index.js";
 export { generatedNames } from "./outputs.js";
 
 export interface CompileOptions extends ValidationContext {
@@ -38,24 +39,37 @@ export interface CompiledSla {
 
 export type CompileResult = { readonly ok: true; readonly value: CompiledSla } | { readonly ok: false; readonly issues: readonly Issue[] };
 
-/** Checks a parsed document against the schema and the semantic rules. */
-export function validateDocument(document: unknown, options: ValidationContext): { ok: true; value: ServiceLevelAgreement; warnings: Issue[] } | { ok: false; issues: Issue[] } {
-  const schema = checkSchema(document);
-  if (!schema.ok) return schema;
-  const issues = validateSla(schema.value, options);
-  const errors = issues.filter((i) => i.severity === "error");
-  if (errors.length > 0) return { ok: false, issues };
-  return { ok: true, value: schema.value, warnings: issues };
+/** The Kubernetes objects an SLA's model generates: what the operator applies, without rendering any file. */
+export interface GeneratedObjects {
+  readonly groups: readonly RuleGroup[];
+  readonly ruleCount: number;
+  readonly prometheusRule: object;
+  /** The Grafana dashboard, or null when it is disabled. */
+  readonly dashboard: object | null;
+  /** The dashboard ConfigMap for the Grafana sidecar, or null when the dashboard is disabled. */
+  readonly dashboardConfigMap: object | null;
 }
 
-/** Compiles a parsed document into rule groups and rendered files, or returns why it cannot. */
-export function compile(document: unknown, options: CompileOptions): CompileResult {
-  const valid = validateDocument(document, options);
-  if (!valid.ok) return valid;
-  const model = normalizeSla(valid.value, options.burnRateTables);
+/** Builds the PrometheusRule and dashboard ConfigMap of a model. */
+export function generateObjects(model: SlaModel, ruleLabels: Readonly<Record<string, string>> = {}): GeneratedObjects {
   const groups = buildRuleGroups(model);
-  const prometheusRule = prometheusRuleObject(model, groups, options.ruleLabels);
   const dashboard = model.dashboard ? buildDashboard(model) : null;
+  return {
+    groups,
+    ruleCount: ruleCount(groups),
+    prometheusRule: prometheusRuleObject(model, groups, ruleLabels),
+    dashboard,
+    dashboardConfigMap: dashboard ? dashboardConfigMap(model, dashboard) : null,
+  };
+}
+
+/** Compiles a parsed document into rule groups and rendered files, or returns why it cannot: what slactl writes. */
+export function compile(document: unknown, options: CompileOptions): CompileResult {
+  const built = buildModel(document, options);
+  if (!built.ok) return built;
+  const { sla, model } = built.value;
+  const objects = generateObjects(model, options.ruleLabels);
+  const { groups, prometheusRule, dashboard } = objects;
   const ruleFile = `${model.name}.rules.yaml`;
   const tests = buildRuleTests(model, ruleFile);
   const skipped = tests.skipped.map((s) => warning(["spec", "objectives", model.objectives.findIndex((o) => o.name === s.objective), "indicator"], "untestable",
@@ -63,13 +77,13 @@ export function compile(document: unknown, options: CompileOptions): CompileResu
   return {
     ok: true,
     value: {
-      sla: valid.value,
+      sla,
       model,
       groups,
-      ruleCount: ruleCount(groups),
-      warnings: [...valid.warnings, ...skipped],
+      ruleCount: objects.ruleCount,
+      warnings: [...built.value.warnings, ...skipped],
       prometheusRule,
-      dashboardConfigMap: dashboard ? dashboardConfigMap(model, dashboard) : null,
+      dashboardConfigMap: objects.dashboardConfigMap,
       files: {
         "prometheusrule.yaml": renderYaml(model, prometheusRule),
         "rules.yaml": renderYaml(model, ruleGroupsDocument(groups)),

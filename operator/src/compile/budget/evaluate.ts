@@ -14,7 +14,7 @@ import {
   type ErrorBudget, type ObjectiveState,
 } from "./budget.js";
 import { serviceCredit } from "./credits.js";
-import { findIncidents, summarizeIncidents, type Incident, type IncidentSummary } from "./incidents.js";
+import { badIntervals, mergeIncidents, summarizeIncidents, type Incident, type IncidentSummary } from "./incidents.js";
 import { clipIntervals, type Interval } from "./intervals.js";
 import { maintenanceIntervals } from "./maintenance.js";
 import { countableLength, coveredLength, normalizeSamples, sumOver, type Amounts, type Sample } from "./measure.js";
@@ -77,6 +77,89 @@ export interface ObjectiveEvaluation {
   readonly elapsedShare: number;
 }
 
+/** What was read for one objective, however it was read (summed by Prometheus or from samples): the budget engine's input. */
+export interface MeasuredAmounts {
+  /** Bad and total in the period so far, [period start, min(now, period end)), maintenance left out. */
+  readonly period: Amounts;
+  /** Amounts over [at - window, at) per window length in seconds (at = min(now, period end)), maintenance left out. */
+  readonly windows: ReadonlyMap<number, Amounts>;
+  /** Bad steps in the period so far as sorted, merged intervals, maintenance cut out. */
+  readonly badIntervals: readonly Interval[];
+  /** Milliseconds of the elapsed period, outside maintenance, covered by data. */
+  readonly coveredMs: number;
+}
+
+/** Inputs of objectiveFigures. */
+export interface ObjectiveFiguresInput {
+  readonly objective: ObjectiveModel;
+  readonly period: ContractPeriod;
+  readonly now: number;
+  readonly measured: MeasuredAmounts;
+  /** Maintenance intervals, sorted and merged, from now - the longest burn window to the end of the period (or now + 2 periods when rolling). */
+  readonly maintenance: readonly Interval[];
+  readonly options?: EvaluationOptions;
+}
+
+/** The windows whose amounts the engine needs: the burn-rate windows and the projection window, seconds, ascending. */
+export function windowsNeeded(options: EvaluationOptions = {}): number[] {
+  const o = { ...defaultEvaluationOptions, ...options };
+  return [...new Set([...o.burnRateWindows, o.projectionWindow])].sort((a, b) => a - b);
+}
+
+/** Every figure of one objective from what was measured: the one place figures are computed. */
+export function objectiveFigures(input: ObjectiveFiguresInput): ObjectiveEvaluation {
+  const { objective, period, now, maintenance, measured } = input;
+  const options = { ...defaultEvaluationOptions, ...input.options };
+  const elapsed: Interval = { start: period.start, end: Math.max(period.start, Math.min(now, period.end)) };
+  const countablePeriodMs = countableLength({ start: period.start, end: period.end }, maintenance);
+  const countableElapsedMs = countableLength(elapsed, maintenance);
+  const elapsedShare = countablePeriodMs > 0 ? countableElapsedMs / countablePeriodMs : 0;
+  const attained = attainedLevel(measured.period);
+  const budget = errorBudget(measured.period, objective.budget, elapsedShare);
+  const rateOver = (seconds: number) => burnRate(measured.windows.get(seconds) ?? { bad: 0, total: 0 }, objective.budget);
+  const burnRates = options.burnRateWindows.map((w) => ({ windowSeconds: w, rate: rateOver(w) }));
+  const projectionRate = rateOver(options.projectionWindow);
+  const exhaustion = budget && projectionRate !== null
+    ? projectExhaustion({ period, now, consumedShare: budget.consumedPercent / 100, burnRate: projectionRate, countablePeriodMs, maintenance })
+    : null;
+  const incidentList = mergeIncidents(measured.badIntervals, options.incidentMergeGap * 1000);
+  const { state, reason } = objectiveState({ attained, target: objective.target, budget, exhaustion, atRiskRemainingPercent: options.atRiskRemainingPercent });
+  return {
+    name: objective.name,
+    target: objective.target,
+    budget: objective.budget,
+    unit: isEventBased(objective.indicator) ? "events" : "seconds",
+    state,
+    reason,
+    measured: measured.period,
+    attained,
+    errorBudget: budget,
+    burnRates,
+    exhaustion,
+    incidents: summarizeIncidents(incidentList, countableElapsedMs),
+    incidentList,
+    coverage: countableElapsedMs > 0 ? measured.coveredMs / countableElapsedMs : null,
+    elapsedShare,
+  };
+}
+
+/** The amounts the engine needs, summed from samples (the way a report or a test holds the data). */
+export function amountsFromSamples(input: { readonly objective: ObjectiveModel; readonly period: ContractPeriod; readonly now: number; readonly samples: readonly Sample[]; readonly maintenance: readonly Interval[]; readonly options?: EvaluationOptions | undefined }): MeasuredAmounts {
+  const { period, now, maintenance } = input;
+  const options = { ...defaultEvaluationOptions, ...input.options };
+  const samples = normalizeSamples(input.samples);
+  const elapsed: Interval = { start: period.start, end: Math.max(period.start, Math.min(now, period.end)) };
+  // Burn rates look back from now, or from the end of a period that is over (a report).
+  const at = Math.min(now, period.end);
+  const windows = new Map(windowsNeeded(options).map((w) => [w, sumOver(samples, { start: at - w * 1000, end: at }, maintenance)] as const));
+  return {
+    period: sumOver(samples, elapsed, maintenance),
+    windows,
+    badIntervals: badIntervals(samples, elapsed, maintenance, options.incidentBurnRate * input.objective.budget),
+    coveredMs: coveredLength(samples, elapsed, maintenance),
+  };
+}
+
 /** Inputs of evaluateObjective. */
 export interface ObjectiveInput {
   readonly objective: ObjectiveModel;
@@ -88,49 +171,9 @@ export interface ObjectiveInput {
   readonly options?: EvaluationOptions;
 }
 
-/** Evaluates one objective over its contract period so far. */
+/** Evaluates one objective over its contract period so far, from samples. */
 export function evaluateObjective(input: ObjectiveInput): ObjectiveEvaluation {
-  const { objective, period, now, maintenance } = input;
-  const options = { ...defaultEvaluationOptions, ...input.options };
-  const samples = normalizeSamples(input.samples);
-  const elapsed: Interval = { start: period.start, end: Math.max(period.start, Math.min(now, period.end)) };
-  const countablePeriodMs = countableLength({ start: period.start, end: period.end }, maintenance);
-  const countableElapsedMs = countableLength(elapsed, maintenance);
-  const elapsedShare = countablePeriodMs > 0 ? countableElapsedMs / countablePeriodMs : 0;
-
-  const measured = sumOver(samples, elapsed, maintenance);
-  const attained = attainedLevel(measured);
-  const budget = errorBudget(measured, objective.budget, elapsedShare);
-  // Burn rates look back from now, or from the end of a period that is over (a report).
-  const at = Math.min(now, period.end);
-  const rateOver = (seconds: number) => burnRate(sumOver(samples, { start: at - seconds * 1000, end: at }, maintenance), objective.budget);
-  const burnRates = options.burnRateWindows.map((w) => ({ windowSeconds: w, rate: rateOver(w) }));
-  const projectionRate = rateOver(options.projectionWindow);
-  const exhaustion = budget && projectionRate !== null
-    ? projectExhaustion({ period, now, consumedShare: budget.consumedPercent / 100, burnRate: projectionRate, countablePeriodMs, maintenance })
-    : null;
-  const incidentList = findIncidents(samples, elapsed, maintenance, {
-    thresholdRatio: options.incidentBurnRate * objective.budget,
-    mergeGapMs: options.incidentMergeGap * 1000,
-  });
-  const { state, reason } = objectiveState({ attained, target: objective.target, budget, exhaustion, atRiskRemainingPercent: options.atRiskRemainingPercent });
-  return {
-    name: objective.name,
-    target: objective.target,
-    budget: objective.budget,
-    unit: isEventBased(objective.indicator) ? "events" : "seconds",
-    state,
-    reason,
-    measured,
-    attained,
-    errorBudget: budget,
-    burnRates,
-    exhaustion,
-    incidents: summarizeIncidents(incidentList, countableElapsedMs),
-    incidentList,
-    coverage: countableElapsedMs > 0 ? coveredLength(samples, elapsed, maintenance) / countableElapsedMs : null,
-    elapsedShare,
-  };
+  return objectiveFigures({ ...input, measured: amountsFromSamples(input) });
 }
 
 /** Everything measured and derived for an SLA. */
@@ -161,20 +204,37 @@ export interface SlaInput {
   readonly options?: EvaluationOptions;
 }
 
-/** Evaluates every objective of an SLA over a contract period, with maintenance expanded from the SLA. */
-export function evaluateSla(input: SlaInput): SlaEvaluation {
-  const { sla, now } = input;
-  const period = input.period ?? periodContaining(sla.period, now);
-  const options = { ...defaultEvaluationOptions, ...input.options };
-  const longest = Math.max(options.projectionWindow, ...options.burnRateWindows) * 1000;
+/** The maintenance intervals an SLA's figures need around a period: from the longest look-back before it to its end (two periods ahead when rolling). */
+export function maintenanceAround(sla: SlaModel, period: ContractPeriod, now: number, options: EvaluationOptions = {}): Interval[] {
+  const o = { ...defaultEvaluationOptions, ...options };
+  const longest = Math.max(o.projectionWindow, ...o.burnRateWindows) * 1000;
   const length = period.end - period.start;
   const horizon = period.kind === "rolling" ? now + 2 * length : period.end;
-  const maintenance = maintenanceIntervals(sla.maintenance, { start: Math.min(period.start, Math.min(now, period.end) - longest), end: Math.max(horizon, now) });
-  const objectives = sla.objectives.map((objective) => evaluateObjective({
+  return maintenanceIntervals(sla.maintenance, { start: Math.min(period.start, Math.min(now, period.end) - longest), end: Math.max(horizon, now) });
+}
+
+/** Inputs of slaFigures. */
+export interface SlaFiguresInput {
+  readonly sla: SlaModel;
+  readonly now: number;
+  readonly period: ContractPeriod;
+  /** From maintenanceAround. */
+  readonly maintenance: readonly Interval[];
+  /** What was measured per objective name; an objective without an entry has no data. */
+  readonly measured: Readonly<Record<string, MeasuredAmounts>>;
+  readonly options?: EvaluationOptions | undefined;
+}
+
+const nothingMeasured: MeasuredAmounts = { period: { bad: 0, total: 0 }, windows: new Map(), badIntervals: [], coveredMs: 0 };
+
+/** Every figure of an SLA from what was measured per objective: the objectives', the worst of them and the credit. */
+export function slaFigures(input: SlaFiguresInput): SlaEvaluation {
+  const { sla, now, period, maintenance } = input;
+  const objectives = sla.objectives.map((objective) => objectiveFigures({
     objective,
     period,
     now,
-    samples: Object.hasOwn(input.samples, objective.name) ? (input.samples[objective.name] ?? []) : [],
+    measured: Object.hasOwn(input.measured, objective.name) ? (input.measured[objective.name] ?? nothingMeasured) : nothingMeasured,
     maintenance,
     ...(input.options ? { options: input.options } : {}),
   }));
@@ -193,4 +253,17 @@ export function evaluateSla(input: SlaInput): SlaEvaluation {
     objectives,
     maintenance: clipIntervals(maintenance, { start: period.start, end: period.end }),
   };
+}
+
+/** Evaluates every objective of an SLA over a contract period from samples, with maintenance expanded from the SLA. */
+export function evaluateSla(input: SlaInput): SlaEvaluation {
+  const { sla, now } = input;
+  const period = input.period ?? periodContaining(sla.period, now);
+  const maintenance = maintenanceAround(sla, period, now, input.options);
+  const measured: Record<string, MeasuredAmounts> = {};
+  for (const objective of sla.objectives) {
+    if (!Object.hasOwn(input.samples, objective.name)) continue;
+    measured[objective.name] = amountsFromSamples({ objective, period, now, samples: input.samples[objective.name] ?? [], maintenance, options: input.options });
+  }
+  return slaFigures({ sla, now, period, maintenance, measured, options: input.options });
 }

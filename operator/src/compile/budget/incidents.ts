@@ -40,18 +40,33 @@ export interface IncidentSummary {
 
 /** Incidents within a range from normalized samples, with maintenance (sorted, merged) cut out. */
 export function findIncidents(samples: readonly Sample[], range: Interval, maintenance: readonly Interval[], options: IncidentOptions): Incident[] {
+  return mergeIncidents(badIntervals(samples, range, maintenance, options.thresholdRatio), options.mergeGapMs);
+}
+
+/** Whether a step with these amounts is bad: its bad ratio exceeds the threshold, or everything in it was bad. */
+export function isBadStep(bad: number, total: number, thresholdRatio: number): boolean {
+  if (!(total > 0)) return false;
+  const ratio = bad / total;
+  return ratio > thresholdRatio || ratio >= 1;
+}
+
+/** The bad steps of normalized samples within a range as sorted, merged intervals, maintenance cut out. */
+export function badIntervals(samples: readonly Sample[], range: Interval, maintenance: readonly Interval[], thresholdRatio: number): Interval[] {
   const bad: Interval[] = [];
   for (const s of samplesIn(samples, range)) {
-    if (!(s.total > 0)) continue;
-    const ratio = s.bad / s.total;
-    if (!(ratio > options.thresholdRatio || ratio >= 1)) continue;
+    if (!isBadStep(s.bad, s.total, thresholdRatio)) continue;
     const clipped = { start: Math.max(s.start, range.start), end: Math.min(s.end, range.end) };
     if (clipped.end > clipped.start) bad.push(...subtractIntervals(clipped, maintenance));
   }
+  return mergeIntervals(bad);
+}
+
+/** Incidents from sorted, merged bad intervals: those separated by less than mergeGapMs are one. */
+export function mergeIncidents(bad: readonly Interval[], mergeGapMs: number): Incident[] {
   const merged: Interval[] = [];
-  for (const i of mergeIntervals(bad)) {
+  for (const i of bad) {
     const last = merged[merged.length - 1];
-    if (last && i.start - last.end < options.mergeGapMs) merged[merged.length - 1] = { start: last.start, end: i.end };
+    if (last && i.start - last.end < mergeGapMs) merged[merged.length - 1] = { start: last.start, end: i.end };
     else merged.push(i);
   }
   return merged;

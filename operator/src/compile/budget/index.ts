@@ -18,13 +18,13 @@ export {
   type ErrorBudget, type ObjectiveState, type ExhaustionInput, type StateInput,
 } from "./budget.js";
 export {
-  findIncidents, summarizeIncidents, formatElapsed,
+  findIncidents, badIntervals, mergeIncidents, isBadStep, summarizeIncidents, formatElapsed,
   type Incident, type IncidentOptions, type IncidentSummary,
 } from "./incidents.js";
 export { serviceCredit } from "./credits.js";
 export {
-  evaluateObjective, evaluateSla, defaultEvaluationOptions,
-  type EvaluationOptions, type ObjectiveEvaluation, type ObjectiveInput, type SlaEvaluation, type SlaInput, type WindowBurnRate,
+  evaluateObjective, evaluateSla, defaultEvaluationOptions, objectiveFigures, slaFigures, amountsFromSamples, maintenanceAround, windowsNeeded,
+  type EvaluationOptions, type ObjectiveEvaluation, type ObjectiveInput, type SlaEvaluation, type SlaInput, type WindowBurnRate, type MeasuredAmounts, type SlaFiguresInput,
 } from "./evaluate.js";
 export { budgetStatus, objectiveStatus, type BudgetStatus, type ObjectiveStatus } from "./status.js";
 export { formatRfc3339, offsetMs, toInstant, toLocal, isValidTimeZone, type LocalDateTime } from "./zone.js";
