@@ -1,0 +1,8 @@
+// The measurement service: SLAs in, their figures out, from sums Prometheus adds up. Used by the
+// operator's measurement loop (with a SumCache across cycles) and by `slactl report`.
+export {
+  measureSlas, resolvePeriod,
+  type MeasureRequest, type MeasureResult, type SlaMeasurement, type MetricsAvailability, type PeriodSelector,
+} from "./measure-slas.js";
+export { createSumCache, type SumCache } from "./sum-cache.js";
+export { readTileSums, readBadSteps, readFirstTiles, selector, type ObjectiveRef, type SumRequest, type TileSums, type TileStep } from "./tile-sums.js";
