@@ -1,13 +1,9 @@
-// The operator's composition root: builds the API client, informers, applier, status writer,
-// event recorder, leader elector, reconciler, the Prometheus client and evaluation loop, and the
-// HTTP endpoints from a configuration and wires them together. No logic of its own. Run directly
-// (`node --import tsx operator/src/main.ts run --kubeconfig ...`, or `node dist/main.js run ...`)
-// it hands the arguments to `slactl run`.
-import { readFileSync } from "node:fs";
+// The operator's composition root: builds the API client, informers, the SLA index, applier,
+// status writer, event recorder, leader elector, reconciler, the Prometheus client and the
+// measurement loop, and the HTTP endpoints from a configuration and wires them together. No logic
+// of its own. `slactl run` (cli/run.ts) parses the flags and calls startOperator.
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import type { Logger } from "pino";
-import type { BurnRateTable } from "./api/v1alpha1/types.js";
 import { Applier } from "./adapters/kube/apply.js";
 import { KubeClient } from "./adapters/kube/client.js";
 import { parseListenAddress, probe, serve, type Endpoint, type RunningServer } from "./adapters/kube/endpoints.js";
@@ -19,79 +15,16 @@ import {
   configMapResource, managedByLabel, managedByValue, prometheusRuleResource, resourcePath, slaResource, type KubeObject,
 } from "./adapters/kube/resources.js";
 import { StatusWriter } from "./adapters/kube/status.js";
-import { PrometheusClient, type PrometheusAuth } from "./adapters/prometheus/index.js";
-import { Evaluator } from "./controller/evaluator.js";
+import { prometheusClientFor, type PrometheusClient } from "./adapters/prometheus/index.js";
+import { SlaIndex } from "./compile/index.js";
+import { MeasurementLoop } from "./controller/measurement-loop.js";
 import { createMetrics, resourceOfPath, writeVerbs, type OperatorMetrics } from "./controller/metrics.js";
 import { Operator, type RunEnd } from "./controller/operator.js";
-import { Reconciler, type SlaObject } from "./controller/reconciler.js";
-import { isEntryPoint } from "./cli/entry-point.js";
+import { Reconciler } from "./controller/reconciler.js";
+import type { SlaObject } from "./controller/sla-object.js";
+import type { OperatorConfig } from "./operator-config.js";
 
-export interface OperatorConfig {
-  readonly kubeconfig?: string | undefined;
-  /** Namespaces to watch; all when empty. */
-  readonly namespaces: readonly string[];
-  readonly labelSelector?: string | undefined;
-  readonly concurrency: number;
-  /** "" or "0" disables a listener. */
-  readonly metricsAddr: string;
-  readonly healthAddr: string;
-  readonly leaderElection?: {
-    readonly namespace: string;
-    readonly name: string;
-    readonly identity?: string | undefined;
-    readonly leaseDurationMs: number;
-    readonly renewDeadlineMs: number;
-    readonly retryPeriodMs: number;
-  } | undefined;
-  readonly ruleLabels: Readonly<Record<string, string>>;
-  readonly resyncPeriodMs: number;
-  readonly watchStaleAfterMs?: number | undefined;
-  readonly burnRateTables: ReadonlyMap<string, BurnRateTable>;
-  /** Where and how often to evaluate the SLAs; absent: nothing is evaluated. */
-  readonly prometheus?: PrometheusConfig | undefined;
-  readonly log: Logger;
-}
-
-export interface PrometheusConfig {
-  readonly url: string;
-  /** Read at every request, so a rotated token is picked up. */
-  readonly bearerTokenFile?: string | undefined;
-  readonly basicAuth?: { readonly username: string; readonly passwordFile: string } | undefined;
-  readonly caFile?: string | undefined;
-  readonly insecureSkipVerify?: boolean | undefined;
-  /** Timeout of each query attempt. */
-  readonly timeoutMs: number;
-  /** How often every SLA is evaluated (each wait varies by ±10%). */
-  readonly evaluationIntervalMs: number;
-  /** How old status.lastEvaluated may get before an unchanged evaluation refreshes it. Default 10m. */
-  readonly heartbeatMs?: number | undefined;
-}
-
-/** The Prometheus client of a configuration; reads the CA and checks the secret files are readable (throws a sentence naming the file). */
-export function prometheusClient(config: PrometheusConfig): PrometheusClient {
-  const read = (file: string, what: string): string => {
-    try {
-      return readFileSync(file, "utf8");
-    } catch (cause) {
-      throw new Error(`cannot read the ${what} ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-    }
-  };
-  let auth: PrometheusAuth | undefined;
-  if (config.bearerTokenFile !== undefined) {
-    const file = config.bearerTokenFile;
-    read(file, "Prometheus bearer token file");
-    auth = { type: "bearer", token: () => read(file, "Prometheus bearer token file").trim() };
-  } else if (config.basicAuth !== undefined) {
-    const { username, passwordFile } = config.basicAuth;
-    read(passwordFile, "Prometheus basic auth password file");
-    auth = { type: "basic", username, password: () => read(passwordFile, "Prometheus basic auth password file").replace(/\r?\n$/, "") };
-  }
-  const tls = {
-    ...(config.caFile === undefined ? {} : { ca: read(config.caFile, "Prometheus CA file") }),
-    ...(config.insecureSkipVerify ? { insecureSkipVerify: true } : {}),
-  };
-  return new PrometheusClient({ url: config.url, timeoutMs: config.timeoutMs, ...(auth ? { auth } : {}), tls });
-}
+export type { OperatorConfig, PrometheusConfig } from "./operator-config.js";
 
 export interface RunningOperator {
   readonly operator: Operator;
@@ -118,37 +51,40 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
     },
   });
   const managedSelector = `${managedByLabel}=${managedByValue}`;
-  const informer = <T extends KubeObject>(resource: typeof slaResource, labelSelector: string | undefined) => new Informer<T>({
-    api: client, resource, namespaces: config.namespaces, labelSelector, staleAfterMs: config.watchStaleAfterMs, log,
+  const informer = <T extends KubeObject>(resource: typeof slaResource, labelSelector: string | undefined, transform?: (object: T) => T) => new Informer<T>({
+    api: client, resource, namespaces: config.namespaces, labelSelector, staleAfterMs: config.watchStaleAfterMs, log, ...(transform ? { transform } : {}),
   });
   const slas = informer<SlaObject>(slaResource, config.labelSelector);
-  const prometheusRules = informer<KubeObject>(prometheusRuleResource, managedSelector);
-  const configMaps = informer<KubeObject>(configMapResource, managedSelector);
+  // Generated objects are known by their metadata only: a dashboard is tens of kilobytes.
+  const prometheusRules = informer<KubeObject>(prometheusRuleResource, managedSelector, metadataOnly);
+  const configMaps = informer<KubeObject>(configMapResource, managedSelector, metadataOnly);
+  const index = new SlaIndex({ burnRateTables: config.burnRateTables });
   const identity = config.leaderElection?.identity ?? `${hostname()}_${randomBytes(4).toString("hex")}`;
   let prometheus: PrometheusClient | undefined;
   try {
-    prometheus = config.prometheus ? prometheusClient(config.prometheus) : undefined;
+    prometheus = config.prometheus ? prometheusClientFor(config.prometheus) : undefined;
   } catch (cause) {
     client.close();
     throw cause;
   }
-  const evaluator = prometheus && config.prometheus
-    ? new Evaluator({
+  const measurement = prometheus && config.prometheus
+    ? new MeasurementLoop({
         client: prometheus,
         slas,
-        burnRateTables: config.burnRateTables,
+        index,
         intervalMs: config.prometheus.evaluationIntervalMs,
         namespaces: config.namespaces,
         timeoutMs: config.prometheus.timeoutMs,
         heartbeatMs: config.prometheus.heartbeatMs,
         // Called only once the loop runs, which the operator below starts.
-        onChange: (keys) => operator.enqueueEvaluations(keys),
+        onChange: (keys) => operator.enqueueAllOf(keys),
         metrics,
         log: log.child({ component: "evaluator" }),
       })
     : undefined;
   const reconciler = new Reconciler({
     slas,
+    index,
     prometheusRules,
     configMaps,
     applier: new Applier(client),
@@ -162,9 +98,8 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
         throw cause;
       }
     },
-    burnRateTables: config.burnRateTables,
     ruleLabels: config.ruleLabels,
-    evaluations: evaluator,
+    figures: measurement,
     heartbeatMs: config.prometheus?.heartbeatMs,
     log,
   });
@@ -172,7 +107,7 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
   const elector = le
     ? new LeaderElector({ api: client, namespace: le.namespace, name: le.name, identity, leaseDurationMs: le.leaseDurationMs, renewDeadlineMs: le.renewDeadlineMs, retryPeriodMs: le.retryPeriodMs, log })
     : undefined;
-  const operator = new Operator({ slas, prometheusRules, configMaps, reconciler, evaluator, elector, metrics, log, concurrency: config.concurrency, resyncPeriodMs: config.resyncPeriodMs });
+  const operator = new Operator({ slas, prometheusRules, configMaps, reconciler, index, measurement, elector, metrics, log, concurrency: config.concurrency, resyncPeriodMs: config.resyncPeriodMs });
 
   const health: Record<string, Endpoint> = {
     "/healthz": probe(() => ({ ok: true, reason: "" })),
@@ -227,13 +162,12 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
   };
 }
 
-if (isEntryPoint(import.meta.url)) {
-  // No top-level await: cli/run.ts imports this module, which must finish evaluating first.
-  const args = process.argv.slice(2);
-  void import("./cli/run.js")
-    .then(({ runCommand }) => runCommand(args[0] === "run" ? args.slice(1) : args))
-    .then((code) => {
-      // Everything is closed by now; exit even if a library left a handle open.
-      process.exit(code);
-    });
+/** What the operator keeps of a generated object: metadata without the managedFields' field sets. */
+export function metadataOnly(object: KubeObject): KubeObject {
+  const { managedFields, ...metadata } = object.metadata as KubeObject["metadata"] & { managedFields?: readonly { manager?: string; operation?: string; time?: string }[] };
+  return {
+    ...(object.apiVersion === undefined ? {} : { apiVersion: object.apiVersion }),
+    ...(object.kind === undefined ? {} : { kind: object.kind }),
+    metadata: { ...metadata, ...(managedFields ? { managedFields: managedFields.map((f) => ({ manager: f.manager, operation: f.operation, time: f.time })) } : {}) } as KubeObject["metadata"],
+  };
 }

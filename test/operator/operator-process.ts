@@ -1,5 +1,5 @@
 // Runs the operator as a child process for integration tests, the way it runs in a pod:
-// `node --import tsx operator/src/main.ts run ...`. Each child gets its own process group and is
+// `node --import tsx operator/src/cli/main.ts run ...`. Each child gets its own process group and is
 // killed on stop(), when the test process exits, and by killAllOperators() in afterAll hooks.
 // Its JSON log lines are kept for assertions and printed when a test fails.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -31,7 +31,7 @@ export class OperatorProcess {
       exitHook = true;
       process.on("exit", () => killAllOperatorsSync());
     }
-    this.child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "operator/src/main.ts"), "run", ...args], {
+    this.child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "operator/src/cli/main.ts"), "run", ...args], {
       cwd: repoRoot,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],

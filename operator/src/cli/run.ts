@@ -7,7 +7,7 @@ import { pino, type Level, type Logger } from "pino";
 import { loadBurnRateTables } from "../adapters/fs/burn-rate-tables.js";
 import { describeError } from "../adapters/kube/errors.js";
 import { parseDuration } from "../compile/duration.js";
-import type { OperatorConfig, PrometheusConfig } from "../main.js";
+import type { OperatorConfig, PrometheusConfig } from "../operator-config.js";
 
 export interface RunIo {
   stdout(text: string): void;

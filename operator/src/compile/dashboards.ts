@@ -21,6 +21,7 @@ import { agg, bin, call, num, print, sel, type Expr } from "./promql/ast.js";
 import { formatDuration } from "./duration.js";
 import { objectiveSelector, sortKeys } from "./labels.js";
 import { managedByLabels, generatedNames } from "./outputs.js";
+import { grafanaDashboardLabel, grafanaFolderAnnotation, slaLabel } from "./conventions.js";
 import { baseWindowSeconds, series, windowPlan } from "./rules.js";
 import type { BurnRateTierModel, ObjectiveModel, SlaModel } from "./model.js";
 
@@ -92,8 +93,8 @@ export function dashboardConfigMap(sla: SlaModel, dashboardJson: object): object
     metadata: {
       name: generatedNames(sla).dashboard,
       namespace: sla.namespace,
-      labels: sortKeys({ ...managedByLabels, grafana_dashboard: "1", "servicelevel.dev/sla": sla.name }),
-      ...(folder === null ? {} : { annotations: { grafana_folder: folder } }),
+      labels: sortKeys({ ...managedByLabels, [grafanaDashboardLabel]: "1", [slaLabel]: sla.name }),
+      ...(folder === null ? {} : { annotations: { [grafanaFolderAnnotation]: folder } }),
     },
     data: { [dashboardFileName(sla)]: `${JSON.stringify(dashboardJson, null, 2)}\n` },
   };

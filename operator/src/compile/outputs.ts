@@ -5,7 +5,9 @@ import { stringify } from "yaml";
 import type { Rule, RuleGroup } from "./rules.js";
 import type { SlaModel } from "./model.js";
 
-export const managedByLabels = { "app.kubernetes.io/managed-by": "servicelevel-operator" } as const;
+import { managedByLabels, slaLabel } from "./conventions.js";
+
+export { managedByLabels };
 
 /** Name of the generated PrometheusRule and dashboard of an SLA. */
 export function generatedNames(sla: Pick<SlaModel, "name">): { prometheusRule: string; dashboard: string } {
@@ -38,7 +40,7 @@ export function prometheusRuleObject(sla: SlaModel, groups: readonly RuleGroup[]
     metadata: {
       name: generatedNames(sla).prometheusRule,
       namespace: sla.namespace,
-      labels: Object.fromEntries(Object.entries({ ...managedByLabels, "servicelevel.dev/sla": sla.name, ...extraLabels }).sort(([a], [b]) => (a < b ? -1 : 1))),
+      labels: Object.fromEntries(Object.entries({ ...managedByLabels, [slaLabel]: sla.name, ...extraLabels }).sort(([a], [b]) => (a < b ? -1 : 1))),
     },
     spec: ruleGroupsDocument(groups),
   };

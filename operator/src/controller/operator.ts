@@ -1,27 +1,35 @@
-// The operator's life cycle around the reconciler: informers fill the caches and feed keys into
-// the work queue; once the caches are synced (and, with leader election, once this replica leads)
-// the queue starts, every SLA and every generated object is queued once (which also removes
-// orphans whose SLA is gone), and a periodic resync queues every SLA again. The evaluation loop
-// runs while this replica leads; the keys whose evaluation changed go through the same queue, to a
-// light handler that only writes the figures (one status writer per SLA at a time). Stopping stops
-// the evaluation and the watches, drains the reconciles in flight and releases the lease.
+// The operator's life cycle around the reconciler. What wakes a key up is declared here, in one
+// place:
+// - an SLA event: the SLA itself and, through the SLA index, every SLA that depends on it;
+// - an event of a generated PrometheusRule or ConfigMap: its owner SLA;
+// - new figures from the measurement loop: the SLAs whose status they change;
+// - the periodic resync, and a relist of the PrometheusRule type (its CRD appeared): every SLA.
+// Events only queue keys; the queue runs one level-based reconcile per key (never two of one key
+// at once), retried with backoff until it succeeds. Once the caches are synced (and, with leader
+// election, once this replica leads) the queue starts, and every SLA and every generated object's
+// owner is queued once (which also removes orphans whose SLA is gone). Stopping stops the
+// measurement and the watches, drains the reconciles in flight and releases the lease.
 import type { Logger } from "pino";
 import { describeError } from "../adapters/kube/errors.js";
 import type { Informer, InformerEvent } from "../adapters/kube/informer.js";
 import type { LeaderElector } from "../adapters/kube/lease.js";
 import { objectKey, type KubeObject } from "../adapters/kube/resources.js";
 import { WorkQueue } from "../adapters/kube/workqueue.js";
-import type { Evaluator } from "./evaluator.js";
+import type { SlaIndex } from "../compile/index.js";
+import type { MeasurementLoop } from "./measurement-loop.js";
 import type { OperatorMetrics } from "./metrics.js";
-import { ownerKey, type Reconciler, type SlaObject } from "./reconciler.js";
+import type { Reconciler } from "./reconciler.js";
+import { ownerKey, slaDocument, type SlaObject } from "./sla-object.js";
 
 export interface OperatorParts {
   readonly slas: Informer<SlaObject>;
   readonly prometheusRules: Informer<KubeObject>;
   readonly configMaps: Informer<KubeObject>;
   readonly reconciler: Reconciler;
-  /** The Prometheus evaluation loop; runs while this replica leads. Absent without --prometheus-url. */
-  readonly evaluator?: Evaluator | undefined;
+  /** The SLA index the reconciler and the measurement read models from; kept here from the SLA informer. */
+  readonly index: SlaIndex;
+  /** The measurement loop; runs while this replica leads. Absent without --prometheus-url. */
+  readonly measurement?: MeasurementLoop | undefined;
   readonly elector?: LeaderElector | undefined;
   readonly metrics: OperatorMetrics;
   readonly log: Logger;
@@ -40,16 +48,10 @@ export class Operator {
   private resyncTimer: NodeJS.Timeout | undefined;
   private leading = false;
   private runPromise: Promise<RunEnd> | undefined;
-  /** Keys queued only to write a new evaluation: no compile, no apply. */
-  private readonly evaluationOnly = new Set<string>();
-  /** Keys queued for a full reconcile that has not started yet. */
-  private readonly reconcilePending = new Set<string>();
 
   constructor(private readonly parts: OperatorParts) {
     const { metrics, reconciler, log } = parts;
     this.queue = new WorkQueue(async (key) => {
-      if (this.evaluationOnly.delete(key)) return reconciler.writeEvaluation(key);
-      this.reconcilePending.delete(key);
       const started = performance.now();
       let result: "success" | "invalid" | "requeue" | "error" = "error";
       try {
@@ -62,7 +64,7 @@ export class Operator {
       }
     }, {
       concurrency: parts.concurrency,
-      backoff: parts.retryBackoff ?? { initialMs: 500, maxMs: 300_000 },
+      backoff: parts.retryBackoff ?? { initialMs: 500, maxMs: 60_000 },
       onError: (key, error, retryInMs) => log.warn({ key, err: describeError(error), retryInMs }, "reconcile failed; retrying"),
     });
     metrics.observe({
@@ -124,7 +126,7 @@ export class Operator {
       this.queue.start();
       this.enqueueAll(true);
       this.scheduleResync();
-      this.parts.evaluator?.start();
+      this.parts.measurement?.start();
       if (elector) {
         if ((await elector.holdLease(signal)) === "lost") end = "leadership-lost";
       } else {
@@ -152,20 +154,14 @@ export class Operator {
     }
   }
 
-  /** Queues a full reconcile of a key (it also writes the latest evaluation). */
-  private enqueue(key: string): void {
-    this.evaluationOnly.delete(key);
-    this.reconcilePending.add(key);
+  /** Queues a key for its reconcile. */
+  enqueue(key: string): void {
     this.queue.add(key);
   }
 
-  /** Queues keys whose evaluation changed; a key already waiting for a full reconcile stays one. */
-  enqueueEvaluations(keys: readonly string[]): void {
-    for (const key of keys) {
-      if (this.reconcilePending.has(key)) continue;
-      this.evaluationOnly.add(key);
-      this.queue.add(key);
-    }
+  /** Queues the keys whose status new figures change. */
+  enqueueAllOf(keys: readonly string[]): void {
+    for (const key of keys) this.queue.add(key);
   }
 
   private scheduleResync(): void {
@@ -180,27 +176,27 @@ export class Operator {
 
   private onSlaEvent(event: InformerEvent<SlaObject>): void {
     const key = objectKey(event.object);
-    // Status-only updates (our own writes) change no generation: nothing to do.
-    if (event.type === "updated" && event.old.metadata.generation === event.object.metadata.generation
-      && event.old.metadata.deletionTimestamp === event.object.metadata.deletionTimestamp
-      && JSON.stringify(event.old.metadata.labels) === JSON.stringify(event.object.metadata.labels)) return;
-    this.enqueue(key);
-    // A new or changed spec is evaluated soon, not at the next interval.
-    if (event.type !== "deleted" && (event.type === "added" || event.old.metadata.generation !== event.object.metadata.generation)) this.parts.evaluator?.trigger();
-    // SLAs that depend on this one check their targets against it.
-    const namespace = event.object.metadata.namespace ?? "";
-    for (const other of this.parts.slas.list()) {
-      const dependencies = (other.spec as { dependencies?: { name?: string; namespace?: string }[] } | undefined)?.dependencies ?? [];
-      if (dependencies.some((d) => d.name === event.object.metadata.name && (d.namespace ?? other.metadata.namespace) === namespace)) {
-        this.enqueue(objectKey(other));
-      }
+    const { index } = this.parts;
+    if (event.type === "deleted") {
+      for (const dependent of index.remove(key)) this.enqueue(dependent);
+      this.enqueue(key);
+      return;
     }
+    const meta = event.object.metadata;
+    // The spec's revision: status-only updates (our own writes) change nothing the model reads.
+    const revision = `${meta.uid ?? ""}/${meta.generation ?? 0}/${JSON.stringify(meta.labels ?? {})}`;
+    const changed = index.upsert(key, slaDocument(event.object), revision);
+    for (const k of changed) this.enqueue(k);
+    if (event.type === "updated" && changed.length === 0 && event.old.metadata.deletionTimestamp === meta.deletionTimestamp) return;
+    this.enqueue(key);
+    // A new or changed spec is measured soon, not at the next interval.
+    if (changed.length > 0) this.parts.measurement?.trigger();
   }
 
   private async shutDown(): Promise<void> {
     const { slas, prometheusRules, configMaps, elector, log, metrics } = this.parts;
     if (this.resyncTimer) clearInterval(this.resyncTimer);
-    await this.parts.evaluator?.stop();
+    await this.parts.measurement?.stop();
     await Promise.all([slas.stop(), prometheusRules.stop(), configMaps.stop()]);
     await this.queue.shutdown();
     if (elector && this.leading) await elector.release();

@@ -5,10 +5,11 @@ import { KubeApiError } from "../adapters/kube/errors.js";
 import type { RecordedEvent } from "../adapters/kube/events.js";
 import { objectKey, type KubeObject, type ResourceType } from "../adapters/kube/resources.js";
 import type { BudgetStatus } from "../compile/budget/index.js";
-import { reviewStatus } from "../evaluate/index.js";
+import { reviewStatus } from "../measure/review.js";
+import { SlaIndex } from "../compile/index.js";
 import { findCondition } from "./conditions.js";
-import type { EvaluationRecord } from "./evaluation.js";
-import { Reconciler, ownerKey, type ObjectCache, type SlaObject } from "./reconciler.js";
+import type { FiguresRecord } from "./figures.js";
+import { Reconciler, ownerKey, slaDocument, type ObjectCache, type SlaObject } from "./reconciler.js";
 
 class MapCache<T extends KubeObject> implements ObjectCache<T> {
   readonly objects = new Map<string, T>();
@@ -29,9 +30,11 @@ function fakeWorld() {
   const events: RecordedEvent[] = [];
   let prometheusRuleCrdInstalled = true;
   const liveSlas = new Set<string>();
-  const evaluations = new Map<string, EvaluationRecord>();
+  const evaluations = new Map<string, FiguresRecord>();
+  const index = new SlaIndex({ burnRateTables: loadTables() });
   const reconciler = new Reconciler({
-    evaluations,
+    figures: evaluations,
+    index,
     slas, prometheusRules, configMaps,
     applier: {
       apply: async <T extends KubeObject>(resource: ResourceType, desired: KubeObject): Promise<T> => {
@@ -55,7 +58,6 @@ function fakeWorld() {
     },
     events: { record: async (_o, event) => { events.push(event); } },
     readSla: async (namespace, name) => (liveSlas.has(`${namespace}/${name}`) ? slas.get(`${namespace}/${name}`) ?? { metadata: { name, namespace } } : undefined),
-    burnRateTables: loadTables(),
     ruleLabels: { release: "kube-prometheus-stack" },
     now: () => new Date("2026-11-27T10:00:00Z"),
     log: pino({ level: "silent" }),
@@ -69,6 +71,7 @@ function fakeWorld() {
       ...(current?.status ? { status: current.status } : {}),
     };
     slas.upsert(sla);
+    index.upsert("shop/checkout", slaDocument(sla), String(generation));
     liveSlas.add("shop/checkout");
     return sla;
   };
@@ -177,7 +180,7 @@ describe("Reconciler", () => {
     expect(world.writes).toEqual([]);
   });
 
-  const measured = (state: "Compliant" | "Breached", compliance: number, generation = 1): EvaluationRecord => {
+  const measured = (state: "Compliant" | "Breached", compliance: number, generation = 1): FiguresRecord => {
     const status: BudgetStatus = {
       lastEvaluated: "2026-11-27T10:00:00Z", period: { start: "2026-10-28T10:00:00Z", end: "2026-11-27T10:00:00Z" }, state, compliance, credit: state === "Breached" ? 10 : 0, budgetRemaining: state === "Breached" ? -100 : 50,
       objectives: [{ name: "availability", attained: compliance, target: 99.9, burnRate: {}, incidents: { count: 0 }, state }],
@@ -192,19 +195,19 @@ describe("Reconciler", () => {
     };
   };
 
-  it("writes an evaluation without applying anything, and records an Event when the state changes", async () => {
+  it("writes new figures without applying anything, and records an Event when the state changes", async () => {
     world.putSla();
     await world.reconciler.reconcile("shop/checkout");
     world.writes.length = 0;
     world.events.length = 0;
     world.evaluations.set("shop/checkout", measured("Compliant", 99.95));
-    await world.reconciler.writeEvaluation("shop/checkout");
+    await world.reconciler.reconcile("shop/checkout");
     expect(world.writes).toEqual(["status budgetRemaining,compliance,conditions,credit,lastEvaluated,objectives,period,state"]);
     expect(world.events).toEqual([]); // the first evaluation, Compliant: no news
-    await world.reconciler.writeEvaluation("shop/checkout");
+    await world.reconciler.reconcile("shop/checkout");
     expect(world.writes).toHaveLength(1);
     world.evaluations.set("shop/checkout", measured("Breached", 99.8));
-    await world.reconciler.writeEvaluation("shop/checkout");
+    await world.reconciler.reconcile("shop/checkout");
     expect(world.events).toEqual([{ type: "Warning", reason: "Breached", action: "Evaluate", note: "state changed from Compliant to Breached: compliance 99.8%, -100% of the error budget left, 10% service credit owed" }]);
     const status = world.slas.get("shop/checkout")?.status;
     expect(status).toMatchObject({ state: "Breached", compliance: 99.8, credit: 10 });
@@ -217,14 +220,13 @@ describe("Reconciler", () => {
     await world.reconciler.reconcile("shop/checkout");
     expect(world.slas.get("shop/checkout")?.status).toMatchObject({ state: "Compliant", compliance: 99.95 });
     // A record of an older generation is not applied to a newer spec.
+    world.evaluations.set("shop/checkout", measured("Breached", 99.8, 1));
     world.putSla({ description: "new words" }, 2);
-    world.writes.length = 0;
-    await world.reconciler.writeEvaluation("shop/checkout");
-    expect(world.writes).toEqual([]);
+    await world.reconciler.reconcile("shop/checkout");
+    expect(world.slas.get("shop/checkout")?.status).toMatchObject({ state: "Compliant", compliance: 99.95, observedGeneration: 2 });
     world.putSla({ objectives: [{ name: "availability", target: 99.9, indicator: { ratio: { errors: "sum(rate(x[{{window}}])", total: "sum(rate(t[{{window}}]))" } } }] }, 3);
     world.evaluations.set("shop/checkout", measured("Breached", 99.8, 3));
     await world.reconciler.reconcile("shop/checkout");
-    await world.reconciler.writeEvaluation("shop/checkout");
     expect(world.slas.get("shop/checkout")?.status).toMatchObject({ state: "Invalid", compliance: 99.95 });
   });
 

@@ -1,31 +1,34 @@
-// Reconcile one ServiceLevelAgreement: read it from the cache, compile it with its peers, apply
-// the PrometheusRule and the dashboard ConfigMap when they differ from what is there, and write
-// the status when it changed. An invalid spec leaves the generated objects of the last valid
-// version alone. A deleted SLA's generated objects are deleted here too, because a control plane
-// without a garbage collector (tests, or a GC that is behind) would otherwise keep them.
+// Reconcile one ServiceLevelAgreement, level-based as controller-runtime's reconcilers are: read
+// the SLA and everything it depends on as they are now, and make the world match, whatever event
+// queued the key. One reconcile writes both what the spec derives (the PrometheusRule and the
+// dashboard ConfigMap, applied only when they differ from what is there) and the latest measured
+// figures (the status). An invalid spec leaves the generated objects of the last valid version
+// alone. A deleted SLA's generated objects are deleted here too, because a control plane without a
+// garbage collector (tests, or a GC that is behind) would otherwise keep them.
+//
+// Generated objects are known only by their metadata (the informers keep no bodies): one is up to
+// date when its spec-hash annotation is the one this reconcile would apply and nobody else wrote
+// it since the operator did. The desired objects are built only when something must be applied.
 //
 // The reconciler names the small interfaces it needs (like Sloth's handler): a cache per
-// resource, an applier, a status writer, an event sink. The kube adapters implement them.
+// resource, the SLA index, an applier, a status writer, an event sink.
 import type { Logger } from "pino";
-import { compile, generatedNames } from "../compile/index.js";
-import type { BurnRateTable, ServiceLevelAgreement } from "../api/v1alpha1/types.js";
-import { desiredObject, isUpToDate } from "../adapters/kube/apply.js";
+import { generateObjects, generatedNames, type ModelledSla, type SlaIndex } from "../compile/index.js";
+import { desiredObject } from "../adapters/kube/apply.js";
 import { describeError, isApiError } from "../adapters/kube/errors.js";
 import type { EventSink, RecordedEvent } from "../adapters/kube/events.js";
 import {
-  configMapResource, objectKey, prometheusRuleResource, slaResource, splitKey,
+  configMapResource, fieldManager, objectKey, prometheusRuleResource, slaResource, splitKey,
   type KubeObject, type OwnerReference, type ResourceType,
 } from "../adapters/kube/resources.js";
+import { specHashAnnotation } from "../compile/conventions.js";
 import type { HandlerOutcome } from "../adapters/kube/workqueue.js";
 import { findCondition } from "./conditions.js";
-import { applyEvaluation, defaultHeartbeatMs, evaluatedStates, type EvaluationStore } from "./evaluation.js";
+import { applyFigures, defaultHeartbeatMs, evaluatedStates, type FiguresStore } from "./figures.js";
+import { ownerKey, type SlaObject } from "./sla-object.js";
 import { describeIssues, nextStatus, statusPatch, type ApplyOutcome, type Observation, type OwnedStatus } from "./status.js";
 
-/** A ServiceLevelAgreement as the API server returns it. */
-export interface SlaObject extends KubeObject {
-  readonly spec?: unknown;
-  readonly status?: OwnedStatus;
-}
+export { ownerKey, slaDocument, type SlaObject } from "./sla-object.js";
 
 /** A read-through cache of one resource, kept by an informer. */
 export interface ObjectCache<T extends KubeObject> {
@@ -37,6 +40,8 @@ export interface ObjectCache<T extends KubeObject> {
 
 export interface ReconcilerDeps {
   readonly slas: ObjectCache<SlaObject>;
+  /** Where each SLA's validated model comes from; the operator keeps it from the SLA informer. */
+  readonly index: Pick<SlaIndex, "model">;
   readonly prometheusRules: ObjectCache<KubeObject> & { readonly resourceMissing: boolean };
   readonly configMaps: ObjectCache<KubeObject>;
   readonly applier: {
@@ -47,66 +52,56 @@ export interface ReconcilerDeps {
   readonly events: EventSink;
   /** A live read of an SLA (not the cache), or undefined when it does not exist. */
   readonly readSla: (namespace: string, name: string) => Promise<SlaObject | undefined>;
-  readonly burnRateTables: ReadonlyMap<string, BurnRateTable>;
   readonly ruleLabels?: Readonly<Record<string, string>> | undefined;
   readonly now?: (() => Date) | undefined;
   readonly log: Logger;
   /** How long to wait before trying again while the PrometheusRule CRD is missing. Default 30 s. */
   readonly crdRetryMs?: number | undefined;
-  /** The latest Prometheus evaluation of each SLA (absent when the operator does not evaluate). */
-  readonly evaluations?: EvaluationStore | undefined;
-  /** How old status.lastEvaluated may get before an unchanged evaluation refreshes it. Default 10m. */
+  /** The latest measured figures of each SLA (absent when the operator does not measure). */
+  readonly figures?: FiguresStore | undefined;
+  /** How old status.lastEvaluated may get before unchanged figures refresh it. Default 10m. */
   readonly heartbeatMs?: number | undefined;
 }
 
 /** The reconcile's outcome for metrics and tests. */
 export type ReconcileReport = HandlerOutcome & { readonly result: "success" | "invalid" | "requeue" | "deleted" | "gone" };
 
-/** The owner SLA's key of a generated object: its controller ownerReference, else its servicelevel.dev/sla label. */
-export function ownerKey(object: KubeObject): string | undefined {
-  const namespace = object.metadata.namespace ?? "";
-  const owner = object.metadata.ownerReferences?.find((r) => r.controller && r.kind === slaResource.kind);
-  const name = owner?.name ?? object.metadata.labels?.["servicelevel.dev/sla"];
-  return name === undefined ? undefined : `${namespace}/${name}`;
-}
-
-/** The SLA as compile() reads it: only apiVersion, kind, name, namespace, labels and spec. */
-export function slaDocument(sla: SlaObject): unknown {
-  return {
-    apiVersion: sla.apiVersion ?? "servicelevel.dev/v1alpha1",
-    kind: sla.kind ?? slaResource.kind,
-    metadata: {
-      name: sla.metadata.name,
-      namespace: sla.metadata.namespace ?? "default",
-      ...(sla.metadata.labels ? { labels: sla.metadata.labels } : {}),
-    },
-    spec: sla.spec,
-  };
+/** What a model generates, remembered as hashes only: the objects are built again when one must be applied. */
+interface Expected {
+  readonly model: ModelledSla;
+  readonly uid: string;
+  readonly ruleCount: number;
+  readonly prometheusRuleHash: string;
+  readonly dashboardHash: string | null;
 }
 
 export class Reconciler {
+  /** Per SLA: the hashes its current model generates. */
+  private readonly expected = new Map<string, Expected>();
+  /** Per generated object: the resourceVersion the operator's last apply produced. */
+  private readonly written = new Map<string, string>();
+
   constructor(private readonly deps: ReconcilerDeps) {}
 
   async reconcile(key: string): Promise<ReconcileReport> {
     const sla = this.deps.slas.get(key);
-    if (!sla) return this.cleanUp(key);
+    if (!sla) {
+      this.expected.delete(key);
+      return this.cleanUp(key);
+    }
     if (sla.metadata.deletionTimestamp !== undefined) return { result: "gone" };
     const generation = sla.metadata.generation ?? 0;
     const log = this.deps.log.child({ key, generation });
-    const compiled = compile(slaDocument(sla), {
-      burnRateTables: this.deps.burnRateTables,
-      peers: this.peers(),
-      ...(this.deps.ruleLabels ? { ruleLabels: this.deps.ruleLabels } : {}),
-    });
+    const modelled = this.deps.index.model(key);
+    if (!modelled) throw new Error(`${key} is in the cache but not in the index`);
 
-    if (!compiled.ok) {
-      const observation: Observation = { valid: false, issues: compiled.issues };
-      log.info({ issues: describeIssues(compiled.issues) }, "spec is invalid; keeping the generated objects of the last valid version");
+    if (!modelled.ok) {
+      const observation: Observation = { valid: false, issues: modelled.issues };
+      log.info({ issues: describeIssues(modelled.issues) }, "spec is invalid; keeping the generated objects of the last valid version");
       await this.writeStatus(sla, observation, generation, log);
       return { result: "invalid" };
     }
 
-    const { value } = compiled;
     const names = generatedNames({ name: sla.metadata.name });
     const owner: OwnerReference = {
       apiVersion: sla.apiVersion ?? "servicelevel.dev/v1alpha1",
@@ -117,18 +112,24 @@ export class Reconciler {
       blockOwnerDeletion: true,
     };
     const namespace = sla.metadata.namespace ?? "default";
+    const [expected, fresh] = this.expectedOf(key, modelled.value, owner);
     const failures: unknown[] = [];
+    // Built at most once per reconcile, and only when something must be applied.
+    let built: ReturnType<typeof generateObjects> | undefined = fresh;
+    const objects = () => (built ??= generateObjects(modelled.value.model, this.deps.ruleLabels));
 
     let rules: ApplyOutcome;
     if (this.deps.prometheusRules.resourceMissing) {
       rules = { kind: "crdMissing" };
     } else {
-      rules = await this.ensure(prometheusRuleResource, this.deps.prometheusRules, desiredObject(value.prometheusRule, owner), log, failures);
+      rules = await this.ensure(prometheusRuleResource, this.deps.prometheusRules, `${namespace}/${names.prometheusRule}`, expected.prometheusRuleHash,
+        () => desiredObject(objects().prometheusRule, owner), log, failures);
     }
 
     let dashboard: ApplyOutcome;
-    if (value.dashboardConfigMap) {
-      dashboard = await this.ensure(configMapResource, this.deps.configMaps, desiredObject(value.dashboardConfigMap, owner), log, failures);
+    if (expected.dashboardHash !== null) {
+      dashboard = await this.ensure(configMapResource, this.deps.configMaps, `${namespace}/${names.dashboard}`, expected.dashboardHash,
+        () => desiredObject(objects().dashboardConfigMap as object, owner), log, failures);
     } else {
       dashboard = { kind: "disabled" };
       const existing = this.deps.configMaps.get(`${namespace}/${names.dashboard}`);
@@ -139,7 +140,7 @@ export class Reconciler {
       }
     }
 
-    const observation: Observation = { valid: true, ruleCount: value.ruleCount, warnings: value.warnings, names, rules, dashboard };
+    const observation: Observation = { valid: true, ruleCount: expected.ruleCount, warnings: modelled.value.warnings, names, rules, dashboard };
     await this.writeStatus(sla, observation, generation, log);
     // Status says what failed; the queue retries with backoff.
     if (failures.length > 0) throw failures[0];
@@ -147,56 +148,67 @@ export class Reconciler {
     return { result: "success" };
   }
 
-  /** Applies a generated object unless the cached one already matches. */
-  private async ensure(resource: ResourceType, cache: ObjectCache<KubeObject>, desired: KubeObject, log: Logger, failures: unknown[]): Promise<ApplyOutcome> {
-    const existing = cache.get(objectKey(desired));
-    if (isUpToDate(existing, desired)) return { kind: "unchanged" };
+  /** The hashes of what a model generates, computed once per model and owner (with the objects, when they were just built). */
+  private expectedOf(key: string, model: ModelledSla, owner: OwnerReference): [Expected, ReturnType<typeof generateObjects> | undefined] {
+    const known = this.expected.get(key);
+    if (known && known.model === model && known.uid === owner.uid) return [known, undefined];
+    const objects = generateObjects(model.model, this.deps.ruleLabels);
+    const hash = (o: object) => desiredObject(o, owner).metadata.annotations?.[specHashAnnotation] ?? "";
+    const expected: Expected = {
+      model,
+      uid: owner.uid,
+      ruleCount: objects.ruleCount,
+      prometheusRuleHash: hash(objects.prometheusRule),
+      dashboardHash: objects.dashboardConfigMap ? hash(objects.dashboardConfigMap) : null,
+    };
+    this.expected.set(key, expected);
+    return [expected, objects];
+  }
+
+  /**
+   * Whether a generated object is as the operator would apply it: the same spec-hash, and the
+   * operator was the last to write it (the resourceVersion of its own last apply, or, after a
+   * restart, no other manager's write since its own in managedFields).
+   */
+  private isCurrent(existing: KubeObject | undefined, key: string, hash: string): boolean {
+    if (!existing || existing.metadata.deletionTimestamp !== undefined) return false;
+    if (existing.metadata.annotations?.[specHashAnnotation] !== hash) return false;
+    const written = this.written.get(key);
+    if (written !== undefined) return written === existing.metadata.resourceVersion;
+    const fields = (existing.metadata as { managedFields?: readonly { manager?: string; time?: string }[] }).managedFields ?? [];
+    const ours = fields.filter((f) => f.manager === fieldManager).map((f) => f.time ?? "").sort().pop();
+    if (ours === undefined) return fields.length === 0;
+    return !fields.some((f) => f.manager !== fieldManager && (f.time ?? "") > ours);
+  }
+
+  /** Applies a generated object unless the cached one is current. */
+  private async ensure(resource: ResourceType, cache: ObjectCache<KubeObject>, key: string, hash: string, desired: () => KubeObject, log: Logger, failures: unknown[]): Promise<ApplyOutcome> {
+    const existing = cache.get(key);
+    if (this.isCurrent(existing, key, hash)) return { kind: "unchanged" };
+    const object = desired();
     try {
-      const written = await this.deps.applier.apply<KubeObject>(resource, desired);
+      const written = await this.deps.applier.apply<KubeObject>(resource, object);
       cache.upsert(written);
-      log.info({ kind: resource.kind, name: desired.metadata.name, resourceVersion: written.metadata.resourceVersion }, existing ? "updated" : "created");
+      if (written.metadata.resourceVersion !== undefined) this.written.set(key, written.metadata.resourceVersion);
+      log.info({ kind: resource.kind, name: object.metadata.name, resourceVersion: written.metadata.resourceVersion }, existing ? "updated" : "created");
       return { kind: existing ? "updated" : "created" };
     } catch (cause) {
       if (isApiError(cause) && cause.isResourceTypeMissing) {
         log.warn({ kind: resource.kind }, "resource type is not served; is its CRD installed?");
         return { kind: "crdMissing" };
       }
-      log.warn({ kind: resource.kind, name: desired.metadata.name, err: describeError(cause) }, "apply failed");
+      log.warn({ kind: resource.kind, name: object.metadata.name, err: describeError(cause) }, "apply failed");
       failures.push(cause);
       return { kind: "failed", message: describeError(cause) };
     }
-  }
-
-  /**
-   * Writes the latest evaluation of an SLA into its status, without compiling or applying
-   * anything: what the work queue runs for a key that only the evaluation loop queued.
-   */
-  async writeEvaluation(key: string): Promise<ReconcileReport> {
-    const sla = this.deps.slas.get(key);
-    if (!sla || sla.metadata.deletionTimestamp !== undefined) return { result: "gone" };
-    const generation = sla.metadata.generation ?? 0;
-    const record = this.deps.evaluations?.get(key);
-    // A record of another generation waits for the next cycle, which the spec change brought forward.
-    if (!record || record.generation !== generation) return { result: "success" };
-    const now = (this.deps.now ?? (() => new Date()))();
-    const current = sla.status;
-    const next = applyEvaluation(current, record, now, this.deps.heartbeatMs ?? defaultHeartbeatMs);
-    const patch = statusPatch(current, next);
-    if (Object.keys(patch).length === 0) return { result: "success" };
-    const written = await this.deps.status.patchStatus<SlaObject>(slaResource, sla, patch);
-    this.deps.slas.upsert(written);
-    const log = this.deps.log.child({ key, generation });
-    log.debug({ fields: Object.keys(patch) }, "evaluation written");
-    for (const event of stateEvents(current, next)) await this.deps.events.record(sla, event);
-    return { result: "success" };
   }
 
   private async writeStatus(sla: SlaObject, observation: Observation, generation: number, log: Logger): Promise<void> {
     const now = (this.deps.now ?? (() => new Date()))();
     const current = sla.status;
     let next = nextStatus(current, observation, generation, now);
-    const record = this.deps.evaluations?.get(objectKey(sla));
-    if (observation.valid && record?.generation === generation) next = applyEvaluation(next, record, now, this.deps.heartbeatMs ?? defaultHeartbeatMs);
+    const record = this.deps.figures?.get(objectKey(sla));
+    if (observation.valid && record?.generation === generation) next = applyFigures(next, record, now, this.deps.heartbeatMs ?? defaultHeartbeatMs);
     const patch = statusPatch(current, next);
     if (Object.keys(patch).length === 0) return;
     const written = await this.deps.status.patchStatus<SlaObject>(slaResource, sla, patch);
@@ -220,14 +232,10 @@ export class Reconciler {
       if (!object) continue;
       await this.deps.applier.delete(resource, namespace, object.metadata.name, object.metadata.uid);
       cache.forget(objectKey(object));
+      this.written.delete(objectKey(object));
       this.deps.log.info({ key, kind: resource.kind, name: object.metadata.name }, "deleted a generated object whose ServiceLevelAgreement is gone");
     }
     return { result: "deleted" };
-  }
-
-  /** Every cached SLA as compile() reads it, keyed "namespace/name", for dependency checks. */
-  private peers(): Map<string, ServiceLevelAgreement> {
-    return new Map(this.deps.slas.list().map((s) => [objectKey(s), slaDocument(s) as ServiceLevelAgreement]));
   }
 }
 
@@ -268,9 +276,9 @@ export function stateEvents(before: OwnedStatus | undefined, after: OwnedStatus)
   const was = typeof before?.state === "string" ? before.state : undefined;
   if (was === undefined && state === "Compliant") return [];
   const figures = [
-    typeof after["compliance"] === "number" ? `compliance ${after["compliance"]}%` : undefined,
-    typeof after["budgetRemaining"] === "number" ? `${after["budgetRemaining"]}% of the error budget left` : undefined,
-    typeof after["credit"] === "number" && after["credit"] > 0 ? `${after["credit"]}% service credit owed` : undefined,
+    after.compliance !== undefined ? `compliance ${after.compliance}%` : undefined,
+    after.budgetRemaining !== undefined ? `${after.budgetRemaining}% of the error budget left` : undefined,
+    after.credit !== undefined && after.credit > 0 ? `${after.credit}% service credit owed` : undefined,
   ].filter((f) => f !== undefined);
   return [{
     type: state === "Compliant" ? "Normal" : "Warning",

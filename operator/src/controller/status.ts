@@ -3,6 +3,8 @@
 // reconcile owns (observedGeneration, state when Invalid, generated, conditions); the figures of
 // the Prometheus evaluation are applied by evaluation.ts. An empty patch means: write nothing.
 import { isDeepStrictEqual } from "node:util";
+import { ServiceLevelAgreementStatus as statusSchema } from "../api/v1alpha1/schema.js";
+import type { ServiceLevelAgreementStatus } from "../api/v1alpha1/types.js";
 import { formatPath, type Issue } from "../compile/index.js";
 import { findCondition, setCondition, type Condition, type ConditionUpdate } from "./conditions.js";
 
@@ -24,14 +26,11 @@ export type Observation =
       readonly dashboard: ApplyOutcome;
     };
 
-/** The part of the status this controller reads and writes. */
-export interface OwnedStatus {
-  readonly observedGeneration?: number;
-  readonly state?: string;
-  readonly generated?: { readonly prometheusRule?: string; readonly dashboard?: string; readonly rules?: number };
-  readonly conditions?: readonly Condition[];
-  readonly [field: string]: unknown;
-}
+/**
+ * The status the operator writes: the API's own type (schema.ts), so its fields, the CRD and this
+ * controller cannot disagree. Every field of it is the operator's.
+ */
+export type OwnedStatus = ServiceLevelAgreementStatus;
 
 export const notEvaluated = "NotEvaluated";
 const notEvaluatedMessage = "not evaluated against Prometheus yet (the operator evaluates SLAs when started with --prometheus-url)";
@@ -77,11 +76,11 @@ function dashboardCondition(o: ApplyOutcome, name: string): ConditionUpdate {
 
 /** The status after this reconcile, computed from the current one. */
 export function nextStatus(current: OwnedStatus | undefined, observation: Observation, generation: number, now: Date): OwnedStatus {
-  let conditions: Condition[] = [...(current?.conditions ?? [])];
+  let conditions: Condition[] = [...((current?.conditions ?? []) as readonly Condition[])];
   const set = (update: ConditionUpdate): void => {
     conditions = setCondition(conditions, update, now, generation);
   };
-  const next: { -readonly [K in keyof OwnedStatus]: OwnedStatus[K] } = { ...current, observedGeneration: generation };
+  const next: OwnedStatus = { ...current, observedGeneration: generation };
 
   if (!observation.valid) {
     const message = describeIssues(observation.issues);
@@ -116,12 +115,12 @@ export function nextStatus(current: OwnedStatus | undefined, observation: Observ
   for (const type of ["MetricsAvailable", "Compliant", "ReviewDue"] as const) {
     if (!findCondition(conditions, type)) set({ type, status: "Unknown", reason: notEvaluated, message: notEvaluatedMessage });
   }
-  next.conditions = conditions;
+  next.conditions = conditions.map((c) => ({ ...c }));
   return next;
 }
 
-/** Every status field the operator writes: the reconciler's and the evaluation's figures. */
-const ownedFields = ["observedGeneration", "lastEvaluated", "period", "state", "compliance", "budgetRemaining", "credit", "objectives", "generated", "conditions"] as const;
+/** Every status field the operator writes: all of the schema's (the reconciler's and the measurement's). */
+const ownedFields = Object.keys(statusSchema.properties) as (keyof OwnedStatus)[];
 
 /** The merge patch from `current` to `next` over the owned fields; empty when nothing changed. */
 export function statusPatch(current: OwnedStatus | undefined, next: OwnedStatus): Record<string, unknown> {

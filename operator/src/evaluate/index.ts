@@ -9,4 +9,4 @@ export {
   fetchSamples, createSampleCache, objectiveKey, tileStepSeconds, hourStepSeconds,
   type SampleRequest, type ObjectiveSamples, type FetchOptions, type FetchedSamples, type SampleCache,
 } from "./samples.js";
-export { reviewStatus, type ReviewPolicy, type ReviewStatus } from "./review.js";
+export { reviewStatus, type ReviewPolicy, type ReviewStatus } from "../measure/review.js";

@@ -7,7 +7,9 @@ import type { KubeApi } from "./client.js";
 import { isApiError } from "./errors.js";
 import { fieldManager, resourcePath, type KubeObject, type OwnerReference, type ResourceType } from "./resources.js";
 
-export const specHashAnnotation = "servicelevel.dev/spec-hash";
+import { specHashAnnotation } from "../../compile/conventions.js";
+
+export { specHashAnnotation };
 
 /** JSON with object keys sorted at every level: equal values, equal text. */
 export function canonicalJson(value: unknown): string {

@@ -16,7 +16,7 @@ export type InformerEvent<T> =
   | { readonly type: "updated"; readonly object: T; readonly old: T }
   | { readonly type: "deleted"; readonly object: T };
 
-export interface InformerOptions {
+export interface InformerOptions<T = KubeObject> {
   readonly api: KubeApi;
   readonly resource: ResourceType;
   /** Namespaces to watch, one list+watch each; all namespaces when empty or absent. */
@@ -31,6 +31,8 @@ export interface InformerOptions {
   readonly pageSize?: number | undefined;
   /** Wait before asking again for a resource type that is not served. Default 10 s. */
   readonly missingTypeRetryMs?: number | undefined;
+  /** What the cache keeps of each object (e.g. its metadata only); default the whole object. */
+  readonly transform?: ((object: T) => T) | undefined;
   readonly log: Logger;
 }
 
@@ -54,7 +56,7 @@ export class Informer<T extends KubeObject> {
   /** Number of full lists, for tests and metrics. */
   lists = 0;
 
-  constructor(private readonly options: InformerOptions) {
+  constructor(private readonly options: InformerOptions<T>) {
     const namespaces = options.namespaces && options.namespaces.length > 0 ? [...new Set(options.namespaces)] : [undefined];
     this.scopes = namespaces.map((namespace) => ({ namespace, synced: false, missing: false }));
     this.log = options.log.child({ resource: options.resource.plural });
@@ -119,7 +121,8 @@ export class Informer<T extends KubeObject> {
    * Puts an object the operator just wrote into the cache, so the next reconcile sees its own
    * write before the watch event arrives. Older versions never replace newer ones.
    */
-  upsert(object: T): void {
+  upsert(written: T): void {
+    const object = this.kept(written);
     const key = objectKey(object);
     const current = this.cache.get(key);
     if (current && !isNewer(object.metadata.resourceVersion, current.metadata.resourceVersion)) return;
@@ -129,6 +132,10 @@ export class Informer<T extends KubeObject> {
   /** Forgets an object the operator just deleted. */
   forget(key: string): void {
     this.cache.delete(key);
+  }
+
+  private kept(object: T): T {
+    return this.options.transform ? this.options.transform(object) : object;
   }
 
   private emit(event: InformerEvent<T>): void {
@@ -246,7 +253,7 @@ export class Informer<T extends KubeObject> {
 
   /** Applies one ADDED/MODIFIED/DELETED event to the cache and tells the handlers if anything changed. */
   private apply(event: WatchEvent): void {
-    const object = event.object as T;
+    const object = this.kept(event.object as T);
     const key = objectKey(object);
     const old = this.cache.get(key);
     if (event.type === "DELETED") {

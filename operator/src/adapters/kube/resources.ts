@@ -70,12 +70,7 @@ export function splitKey(key: string): { namespace: string; name: string } {
   return { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
 }
 
-/** Label on every object the operator generates; selects what its informers watch and what it may delete. */
-export const managedByLabel = "app.kubernetes.io/managed-by";
-export const managedByValue = "servicelevel-operator";
-/** Label naming the SLA a generated object belongs to (set by the compiler). */
-export const slaLabel = "servicelevel.dev/sla";
-export const fieldManager = "servicelevel-operator";
+export { managedByLabel, managedByValue, slaLabel, fieldManager } from "../../compile/conventions.js";
 
 /**
  * True when `a` is newer than `b` by resourceVersion. Resource versions are opaque, but etcd-backed

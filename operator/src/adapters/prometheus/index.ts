@@ -12,4 +12,5 @@ export {
   PrometheusError, PrometheusQueryError, PrometheusHttpError, PrometheusConnectionError, PrometheusTimeoutError,
   PrometheusAbortedError, PrometheusResponseError, describeRequest, isRetryableStatus, type PrometheusRequestInfo,
 } from "./errors.js";
+export { prometheusClientFor, PrometheusSecretFileError, type PrometheusConnection, type SecretFileRole } from "./connection.js";
 export { parseValue, type Labels, type Sample, type VectorSeries, type MatrixSeries, type QueryResult, type BuildInfo } from "./response.js";

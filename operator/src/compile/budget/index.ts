@@ -25,6 +25,6 @@ export { serviceCredit } from "./credits.js";
 export {
   evaluateObjective, evaluateSla, defaultEvaluationOptions, objectiveFigures, slaFigures, amountsFromSamples, maintenanceAround, windowsNeeded,
   type EvaluationOptions, type ObjectiveEvaluation, type ObjectiveInput, type SlaEvaluation, type SlaInput, type WindowBurnRate, type MeasuredAmounts, type SlaFiguresInput,
-} from "./evaluate.js";
+} from "./figures.js";
 export { budgetStatus, objectiveStatus, type BudgetStatus, type ObjectiveStatus } from "./status.js";
 export { formatRfc3339, offsetMs, toInstant, toLocal, isValidTimeZone, type LocalDateTime } from "./zone.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import type { ObjectiveEvaluation, SlaEvaluation } from "./evaluate.js";
+import type { ObjectiveEvaluation, SlaEvaluation } from "./figures.js";
 import { periodByLabel } from "./periods.js";
 import { budgetStatus, ceil2, floor2, round2 } from "./status.js";
 

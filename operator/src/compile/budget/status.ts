@@ -12,7 +12,7 @@
 // zone offset, instants (lastEvaluated, exhaustion) in UTC.
 import { formatDuration } from "../duration.js";
 import type { ObjectiveState } from "./budget.js";
-import type { ObjectiveEvaluation, SlaEvaluation } from "./evaluate.js";
+import type { ObjectiveEvaluation, SlaEvaluation } from "./figures.js";
 import { formatElapsed } from "./incidents.js";
 import { formatRfc3339 } from "./zone.js";
 

@@ -1,4 +1,4 @@
-// What one evaluation cycle found for an SLA (an EvaluationRecord) and how it enters the status:
+// What one evaluation cycle found for an SLA (an FiguresRecord) and how it enters the status:
 // the figures of the budget engine (state, compliance, budgetRemaining, credit, period,
 // lastEvaluated, objectives) and the conditions MetricsAvailable, Compliant and ReviewDue. Pure:
 // time comes in as a parameter.
@@ -15,11 +15,12 @@ import { isDeepStrictEqual } from "node:util";
 import type { BudgetStatus, ObjectiveState } from "../compile/budget/index.js";
 import { clean } from "../compile/budget/budget.js";
 import type { SlaEvaluation } from "../compile/budget/index.js";
-import type { MetricsAvailability, ReviewStatus } from "../evaluate/index.js";
+import type { MetricsAvailability } from "../measure/index.js";
+import type { ReviewStatus } from "../measure/review.js";
 import { findCondition, setCondition, type Condition, type ConditionUpdate } from "./conditions.js";
 import type { OwnedStatus } from "./status.js";
 
-export type EvaluationOutcome =
+export type FiguresOutcome =
   | {
       readonly kind: "measured";
       readonly status: BudgetStatus;
@@ -31,18 +32,18 @@ export type EvaluationOutcome =
   | { readonly kind: "failed"; readonly reason: "PrometheusUnreachable" | "QueryFailed" | "EvaluationFailed"; readonly message: string };
 
 /** One SLA's result of one evaluation cycle. */
-export interface EvaluationRecord {
+export interface FiguresRecord {
   /** The SLA generation whose spec was evaluated. */
   readonly generation: number;
   /** When it was evaluated, epoch ms. */
   readonly at: number;
   readonly review: ReviewStatus;
-  readonly outcome: EvaluationOutcome;
+  readonly outcome: FiguresOutcome;
 }
 
 /** Where the reconciler finds the latest record of an SLA. */
-export interface EvaluationStore {
-  get(key: string): EvaluationRecord | undefined;
+export interface FiguresStore {
+  get(key: string): FiguresRecord | undefined;
 }
 
 /** The figure fields the evaluation owns in the status. */
@@ -80,7 +81,7 @@ export function compliantCondition(evaluation: SlaEvaluation): ConditionUpdate {
   };
 }
 
-function metricsCondition(outcome: EvaluationOutcome): ConditionUpdate {
+function metricsCondition(outcome: FiguresOutcome): ConditionUpdate {
   if (outcome.kind === "failed") return { type: "MetricsAvailable", status: "False", reason: outcome.reason, message: outcome.message };
   const m = outcome.metrics;
   return { type: "MetricsAvailable", status: m.available ? "True" : "False", reason: m.reason, message: m.message };
@@ -90,20 +91,22 @@ function reviewCondition(review: ReviewStatus): ConditionUpdate {
   return { type: "ReviewDue", status: review.due ? "True" : "False", reason: review.reason, message: review.message };
 }
 
-type Mutable = { -readonly [K in keyof OwnedStatus]: OwnedStatus[K] };
+/** Default: how long figures may go unmeasured (Prometheus failing) before Compliant turns Unknown. */
+export const defaultStaleAfterMs = 15 * 60_000;
 
 /**
  * The status with a record applied. `heartbeatMs`: how old lastEvaluated may get before an
- * evaluation that changed nothing else refreshes it.
+ * evaluation that changed nothing else refreshes it; `staleAfterMs`: how old it may get, while
+ * measurements fail, before Compliant says Unknown instead of what it said last.
  */
-export function applyEvaluation(current: OwnedStatus | undefined, record: EvaluationRecord, now: Date, heartbeatMs = defaultHeartbeatMs): OwnedStatus {
+export function applyFigures(current: OwnedStatus | undefined, record: FiguresRecord, now: Date, heartbeatMs = defaultHeartbeatMs, staleAfterMs = defaultStaleAfterMs): OwnedStatus {
   const base: OwnedStatus = current ?? {};
   if (base.state === "Invalid") return base;
-  let conditions: Condition[] = [...(base.conditions ?? [])];
+  let conditions: Condition[] = [...((base.conditions ?? []) as readonly Condition[])];
   const set = (update: ConditionUpdate): void => {
     conditions = setCondition(conditions, update, now, record.generation);
   };
-  const next: Mutable = { ...base };
+  const next: OwnedStatus = { ...base };
   const metrics = metricsCondition(record.outcome);
   const previous = findCondition(conditions, "MetricsAvailable");
   // While the same failure goes on, keep its first message: each attempt words it differently.
@@ -115,16 +118,20 @@ export function applyEvaluation(current: OwnedStatus | undefined, record: Evalua
     set(record.outcome.compliant);
   } else {
     const compliant = findCondition(conditions, "Compliant");
+    const measuredAt = typeof base.lastEvaluated === "string" ? Date.parse(base.lastEvaluated) : Number.NaN;
     if (!compliant || compliant.reason === "NotEvaluated") {
       set({ type: "Compliant", status: "Unknown", reason: "MetricsUnavailable", message: "not measured yet: Prometheus could not be read" });
+    } else if (compliant.status !== "Unknown" && Number.isFinite(measuredAt) && now.getTime() - measuredAt >= staleAfterMs) {
+      // What it said last cannot be vouched for any more.
+      set({ type: "Compliant", status: "Unknown", reason: "MetricsStale", message: `not measured since ${base.lastEvaluated}: ${record.outcome.message}` });
     }
   }
-  next.conditions = conditions;
+  next.conditions = conditions.map((c) => ({ ...c }));
   // Nothing but the time changed (lastEvaluated, and the bounds of a rolling period): keep the
   // old values until the heartbeat is due.
   const last = typeof base["lastEvaluated"] === "string" ? Date.parse(base["lastEvaluated"]) : Number.NaN;
   if (Number.isFinite(last) && record.outcome.kind === "measured" && now.getTime() - last < heartbeatMs) {
-    const withOld = { ...next, lastEvaluated: base["lastEvaluated"], ...(record.outcome.periodMoves && base["period"] !== undefined ? { period: base["period"] } : {}) };
+    const withOld: OwnedStatus = { ...next, lastEvaluated: base.lastEvaluated as string, ...(record.outcome.periodMoves && base.period !== undefined ? { period: base.period } : {}) };
     if (sameFigures(base, withOld)) return withOld;
   }
   return next;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { BudgetStatus } from "../compile/budget/index.js";
 import { reviewStatus } from "../evaluate/index.js";
 import { findCondition } from "./conditions.js";
-import { applyEvaluation, type EvaluationRecord } from "./evaluation.js";
+import { applyFigures, type FiguresRecord } from "./figures.js";
 import { statusPatch, type OwnedStatus } from "./status.js";
 
 const t0 = new Date("2026-11-27T10:00:00Z");
@@ -17,7 +17,7 @@ const figures = (compliance: number, lastEvaluated = "2026-11-27T10:00:00Z"): Bu
   objectives: [{ name: "availability", attained: compliance, target: 99.9, errorBudget: { remaining: 50, consumed: 50 }, burnRate: { "1h": 0.5 }, incidents: { count: 0 }, state: "Compliant" }],
 });
 const review = reviewStatus(undefined, "UTC", t0.getTime());
-const measured = (compliance: number, at: Date): EvaluationRecord => ({
+const measured = (compliance: number, at: Date): FiguresRecord => ({
   generation: 1, at: at.getTime(), review,
   outcome: {
     kind: "measured", status: figures(compliance, `${at.toISOString().slice(0, 19)}Z`), periodMoves: true,
@@ -25,53 +25,53 @@ const measured = (compliance: number, at: Date): EvaluationRecord => ({
     compliant: { type: "Compliant", status: "True", reason: "TargetsMet", message: "availability 99.95% ≥ 99.9%" },
   },
 });
-const failed = (message: string, at: Date): EvaluationRecord => ({
+const failed = (message: string, at: Date): FiguresRecord => ({
   generation: 1, at: at.getTime(), review, outcome: { kind: "failed", reason: "PrometheusUnreachable", message },
 });
 
-describe("applyEvaluation", () => {
+describe("applyFigures", () => {
   it("writes the figures and the three evaluation conditions", () => {
-    const status = applyEvaluation(undefined, measured(99.95, t0), t0);
+    const status = applyFigures(undefined, measured(99.95, t0), t0);
     expect(status).toMatchObject({ state: "Compliant", compliance: 99.95, budgetRemaining: 50, credit: 0, lastEvaluated: "2026-11-27T10:00:00Z" });
     expect(status.conditions?.map((c) => `${c.type}=${c.status}/${c.reason}`)).toEqual(["MetricsAvailable=True/SeriesFound", "Compliant=True/TargetsMet", "ReviewDue=False/NoReviewPolicy"]);
   });
 
   it("writes nothing when only the time moved, until the heartbeat is due", () => {
-    const first = applyEvaluation(undefined, measured(99.95, t0), t0);
-    const minuteLater = applyEvaluation(first, measured(99.95, later(60_000)), later(60_000));
+    const first = applyFigures(undefined, measured(99.95, t0), t0);
+    const minuteLater = applyFigures(first, measured(99.95, later(60_000)), later(60_000));
     expect(statusPatch(first, minuteLater)).toEqual({});
-    const tenMinutesLater = applyEvaluation(first, measured(99.95, later(600_000)), later(600_000));
+    const tenMinutesLater = applyFigures(first, measured(99.95, later(600_000)), later(600_000));
     expect(Object.keys(statusPatch(first, tenMinutesLater)).sort()).toEqual(["lastEvaluated", "period"]);
   });
 
   it("moves lastEvaluated with any other change", () => {
-    const first = applyEvaluation(undefined, measured(99.95, t0), t0);
-    const next = applyEvaluation(first, measured(99.94, later(60_000)), later(60_000));
+    const first = applyFigures(undefined, measured(99.95, t0), t0);
+    const next = applyFigures(first, measured(99.94, later(60_000)), later(60_000));
     expect(Object.keys(statusPatch(first, next)).sort()).toEqual(["compliance", "lastEvaluated", "objectives", "period"]);
     expect(next["lastEvaluated"]).toBe("2026-11-27T10:01:00Z");
   });
 
   it("keeps the figures when Prometheus fails, and the first message while the same failure goes on", () => {
-    const first = applyEvaluation(undefined, measured(99.95, t0), t0);
-    const down = applyEvaluation(first, failed("connect ECONNREFUSED", later(60_000)), later(60_000));
+    const first = applyFigures(undefined, measured(99.95, t0), t0);
+    const down = applyFigures(first, failed("connect ECONNREFUSED", later(60_000)), later(60_000));
     expect(Object.keys(statusPatch(first, down))).toEqual(["conditions"]);
     expect(findCondition(down.conditions, "MetricsAvailable")).toMatchObject({ status: "False", reason: "PrometheusUnreachable", message: "connect ECONNREFUSED", lastTransitionTime: "2026-11-27T10:01:00Z" });
     expect(findCondition(down.conditions, "Compliant")).toEqual(findCondition(first.conditions, "Compliant"));
-    const stillDown = applyEvaluation(down, failed("socket hang up", later(120_000)), later(120_000));
+    const stillDown = applyFigures(down, failed("socket hang up", later(120_000)), later(120_000));
     expect(statusPatch(down, stillDown)).toEqual({});
-    const back = applyEvaluation(stillDown, measured(99.95, later(180_000)), later(180_000));
+    const back = applyFigures(stillDown, measured(99.95, later(180_000)), later(180_000));
     expect(findCondition(back.conditions, "MetricsAvailable")).toMatchObject({ status: "True", lastTransitionTime: "2026-11-27T10:03:00Z" });
   });
 
   it("says Compliant is Unknown when Prometheus failed before anything was measured", () => {
-    const status = applyEvaluation({}, failed("timeout", t0), t0);
+    const status = applyFigures({}, failed("timeout", t0), t0);
     expect(status).not.toHaveProperty("state");
     expect(findCondition(status.conditions, "Compliant")).toMatchObject({ status: "Unknown", reason: "MetricsUnavailable" });
   });
 
   it("removes figures that became unknown instead of keeping stale ones", () => {
-    const first = applyEvaluation(undefined, measured(99.95, t0), t0);
-    const noData: EvaluationRecord = {
+    const first = applyFigures(undefined, measured(99.95, t0), t0);
+    const noData: FiguresRecord = {
       ...measured(99.95, later(60_000)),
       outcome: {
         kind: "measured", periodMoves: true,
@@ -80,13 +80,13 @@ describe("applyEvaluation", () => {
         compliant: { type: "Compliant", status: "Unknown", reason: "NoData", message: "nothing measured" },
       },
     };
-    const next = applyEvaluation(first, noData, later(60_000));
+    const next = applyFigures(first, noData, later(60_000));
     expect(statusPatch(first, next)).toMatchObject({ compliance: null, credit: null, budgetRemaining: null, state: "NoData" });
   });
 
   it("leaves an invalid SLA's status alone", () => {
     const invalid: OwnedStatus = { state: "Invalid", compliance: 99 };
-    expect(applyEvaluation(invalid, measured(99.95, t0), t0)).toBe(invalid);
+    expect(applyFigures(invalid, measured(99.95, t0), t0)).toBe(invalid);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { MaintenanceModel, ObjectiveModel, PeriodModel, SlaModel } from "../model.js";
-import { evaluateSla } from "./evaluate.js";
+import { evaluateSla } from "./figures.js";
 import type { Sample } from "./measure.js";
 import { periodByLabel } from "./periods.js";
 import { budgetStatus } from "./status.js";

@@ -2,10 +2,12 @@ import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { loadTables, slaDocument } from "../../../test/support/burn-rate-tables.js";
 import { PrometheusClient, PrometheusConnectionError, PrometheusQueryError } from "../adapters/prometheus/index.js";
-import { evaluateSlas, type EvaluateSlasRequest } from "../evaluate/index.js";
-import { Evaluator, failedOutcome } from "./evaluator.js";
+import { SlaIndex } from "../compile/index.js";
+import { objectKey } from "../adapters/kube/resources.js";
+import { measureSlas, type MeasureRequest } from "../measure/index.js";
+import { MeasurementLoop, failedOutcome } from "./measurement-loop.js";
 import { createMetrics } from "./metrics.js";
-import type { SlaObject } from "./reconciler.js";
+import { slaDocument as documentOf, type SlaObject } from "./sla-object.js";
 
 const now = Date.UTC(2026, 10, 27, 10);
 const sla = (name: string, spec: Record<string, unknown> = {}, generation = 1): SlaObject => {
@@ -13,19 +15,21 @@ const sla = (name: string, spec: Record<string, unknown> = {}, generation = 1): 
   return { ...document, metadata: { ...document.metadata, name, namespace: "shop", uid: `uid-${name}`, generation } };
 };
 
-function setUp(slas: SlaObject[], evaluate: (r: EvaluateSlasRequest) => ReturnType<typeof evaluateSlas>) {
+function setUp(slas: SlaObject[], evaluate: (r: MeasureRequest) => ReturnType<typeof measureSlas>) {
   const changes: string[][] = [];
-  const requests: EvaluateSlasRequest[] = [];
-  const evaluator = new Evaluator({
+  const requests: MeasureRequest[] = [];
+  const index = new SlaIndex({ burnRateTables: loadTables() });
+  for (const s of slas) index.upsert(objectKey(s), documentOf(s), String(s.metadata.generation ?? 0));
+  const evaluator = new MeasurementLoop({
     client: new PrometheusClient({ url: "http://127.0.0.1:9" }),
     slas: { list: () => slas },
-    burnRateTables: loadTables(),
+    index,
     intervalMs: 60_000,
     onChange: (keys) => changes.push([...keys]),
     metrics: createMetrics(),
     log: pino({ level: "silent" }),
     now: () => now + 456,
-    evaluate: (r) => {
+    measure: (r) => {
       requests.push(r);
       return evaluate(r);
     },
@@ -34,7 +38,7 @@ function setUp(slas: SlaObject[], evaluate: (r: EvaluateSlasRequest) => ReturnTy
 }
 
 /** A Prometheus that has no series at all. */
-const empty = (r: EvaluateSlasRequest) => evaluateSlas({
+const empty = (r: MeasureRequest) => measureSlas({
   ...r,
   client: {
     queryRange: async () => ({ resultType: "matrix", result: [], warnings: [] }),
@@ -42,13 +46,13 @@ const empty = (r: EvaluateSlasRequest) => evaluateSlas({
   } as unknown as PrometheusClient,
 });
 
-describe("Evaluator", () => {
+describe("MeasurementLoop", () => {
   it("evaluates every valid SLA in one request at a whole second, and queues those whose status changes", async () => {
     const invalid = sla("broken", { objectives: [{ name: "a", target: 99.9, indicator: { ratio: { errors: "sum(rate(x[{{window}}])", total: "sum(rate(y[{{window}}]))" } } }] });
     const { evaluator, changes, requests } = setUp([sla("checkout"), sla("orders"), invalid], empty);
     await evaluator.cycle();
     expect(requests).toHaveLength(1);
-    expect(requests[0]?.slas.map((m) => ("model" in m ? m.model.name : m.name))).toEqual(["checkout", "orders"]);
+    expect(requests[0]?.slas.map((m) => m.name)).toEqual(["checkout", "orders"]);
     expect(requests[0]?.now).toBe(now);
     expect(changes).toEqual([["shop/checkout", "shop/orders"]]);
     const record = evaluator.get("shop/checkout");

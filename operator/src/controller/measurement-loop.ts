@@ -1,32 +1,32 @@
-// The evaluation loop of the leader: every interval (±10% jitter, so replicas of many operators do
-// not hit one Prometheus in step) it evaluates every valid SLA in the cache with ONE batched read
-// (operator/src/evaluate), keeps a record per SLA, and hands the keys whose status would change to
-// the work queue, which writes them (one writer per SLA: the queue never runs a key twice at once).
-// It keeps the tiles it read, so a cycle reads only the minutes since the last one (samples.ts).
+// The measurement loop of the leader: every interval (±10% jitter, so replicas of many operators do
+// not hit one Prometheus in step) it measures every valid SLA with one batched measurement
+// (operator/src/measure), keeps a record of figures per SLA, and queues the keys whose status
+// would change; the reconcile of each key writes them. It never writes anything itself. It keeps
+// the sums of settled hours between cycles (SumCache), so a cycle reads a few partial hours.
 //
 // A Prometheus failure gives every SLA a "failed" record: the status keeps its last figures and
-// says MetricsAvailable=False with the reason; the next cycle tries again. Nothing throws out of
-// a cycle. A spec change brings the next cycle forward (trigger()).
+// says MetricsAvailable=False with the reason; the next cycle tries again. An SLA whose figures
+// cannot be computed gets a failed record of its own, and every other SLA is measured. Nothing
+// throws out of a cycle. A spec change brings the next cycle forward (trigger()).
 import type { Logger } from "pino";
 import {
   PrometheusConnectionError, PrometheusError, PrometheusHttpError, PrometheusQueryError, PrometheusTimeoutError, type PrometheusClient,
 } from "../adapters/prometheus/index.js";
 import { describeError } from "../adapters/kube/errors.js";
 import { objectKey } from "../adapters/kube/resources.js";
-import type { BurnRateTable, ServiceLevelAgreement } from "../api/v1alpha1/types.js";
-import { validateDocument } from "../compile/index.js";
-import type { SlaModel } from "../compile/model.js";
-import { normalizeSla } from "../compile/normalize.js";
-import { createSampleCache, evaluateSlas, reviewStatus, type EvaluateSlasResult } from "../evaluate/index.js";
-import { applyEvaluation, compliantCondition, defaultHeartbeatMs, type EvaluationOutcome, type EvaluationRecord, type EvaluationStore } from "./evaluation.js";
+import type { SlaIndex } from "../compile/index.js";
+import { createSumCache, measureSlas, type MeasureResult } from "../measure/index.js";
+import { reviewStatus } from "../measure/review.js";
+import { applyFigures, compliantCondition, defaultHeartbeatMs, type FiguresOutcome, type FiguresRecord, type FiguresStore } from "./figures.js";
 import type { OperatorMetrics } from "./metrics.js";
-import { slaDocument, type SlaObject } from "./reconciler.js";
+import type { SlaObject } from "./sla-object.js";
 import { statusPatch } from "./status.js";
 
-export interface EvaluatorOptions {
+export interface MeasurementLoopOptions {
   readonly client: PrometheusClient;
   readonly slas: { list(): SlaObject[] };
-  readonly burnRateTables: ReadonlyMap<string, BurnRateTable>;
+  /** Where each SLA's model comes from (kept by the operator from the same informer). */
+  readonly index: Pick<SlaIndex, "model">;
   readonly intervalMs: number;
   /** Share of the interval by which each wait varies either way. Default 0.1. */
   readonly jitter?: number | undefined;
@@ -42,20 +42,12 @@ export interface EvaluatorOptions {
   readonly log: Logger;
   readonly now?: (() => number) | undefined;
   readonly random?: (() => number) | undefined;
-  /** For tests: the evaluation service. */
-  readonly evaluate?: typeof evaluateSlas | undefined;
+  /** For tests: the measurement service. */
+  readonly measure?: typeof measureSlas | undefined;
 }
 
-interface CachedModel {
-  readonly uid: string | undefined;
-  readonly generation: number;
-  readonly model: SlaModel | undefined;
-  readonly spec: ServiceLevelAgreement["spec"] | undefined;
-}
-
-export class Evaluator implements EvaluationStore {
-  private readonly records = new Map<string, EvaluationRecord>();
-  private readonly models = new Map<string, CachedModel>();
+export class MeasurementLoop implements FiguresStore {
+  private readonly records = new Map<string, FiguresRecord>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -65,12 +57,12 @@ export class Evaluator implements EvaluationStore {
   private lastStart = 0;
   private nextAt = Infinity;
   private abort = new AbortController();
-  /** Tiles read in earlier cycles: a cycle reads only what is new (and everything once an hour). */
-  private readonly cache = createSampleCache();
+  /** Sums of settled hours from earlier cycles: a cycle reads a few partial hours per objective. */
+  private readonly cache = createSumCache();
 
-  constructor(private readonly options: EvaluatorOptions) {}
+  constructor(private readonly options: MeasurementLoopOptions) {}
 
-  get(key: string): EvaluationRecord | undefined {
+  get(key: string): FiguresRecord | undefined {
     return this.records.get(key);
   }
 
@@ -155,22 +147,20 @@ export class Evaluator implements EvaluationStore {
     const slas = this.options.slas.list().filter((s) => s.metadata.deletionTimestamp === undefined);
     const present = new Set(slas.map(objectKey));
     for (const key of [...this.records.keys()]) if (!present.has(key)) this.records.delete(key);
-    for (const key of [...this.models.keys()]) if (!present.has(key)) this.models.delete(key);
 
     const evaluable = slas.flatMap((sla) => {
-      const cached = this.modelOf(sla);
-      return cached.model ? [{ sla, model: cached.model, spec: cached.spec }] : [];
+      const modelled = this.options.index.model(objectKey(sla));
+      return modelled?.ok ? [{ sla, model: modelled.value.model, spec: modelled.value.sla.spec }] : [];
     });
-    let result: EvaluateSlasResult | undefined;
-    let failure: EvaluationOutcome | undefined;
+    let result: MeasureResult | undefined;
+    let failure: FiguresOutcome | undefined;
     let outcome: "success" | "unavailable" | "error" = "success";
     if (evaluable.length > 0) {
       try {
-        result = await (this.options.evaluate ?? evaluateSlas)({
+        result = await (this.options.measure ?? measureSlas)({
           client: this.options.client,
           slas: evaluable.map((e) => e.model),
           now,
-          timelineStepSeconds: 0,
           cache: this.cache,
           signal: this.abort.signal,
           ...(this.options.namespaces && this.options.namespaces.length > 0 ? { namespaces: this.options.namespaces } : {}),
@@ -182,7 +172,7 @@ export class Evaluator implements EvaluationStore {
         if (this.stopped) return;
         failure = failedOutcome(cause);
         outcome = failure.kind === "failed" && failure.reason === "EvaluationFailed" ? "error" : "unavailable";
-        log.warn({ err: describeError(cause), reason: failure.kind === "failed" ? failure.reason : undefined, slas: evaluable.length }, "evaluation failed; keeping the last figures");
+        log.warn({ err: describeError(cause), reason: failure.kind === "failed" ? failure.reason : undefined, slas: evaluable.length }, "measurement failed; keeping the last figures");
       }
     }
     if (this.stopped) return;
@@ -193,16 +183,18 @@ export class Evaluator implements EvaluationStore {
       const key = objectKey(sla);
       const measured = result?.get(model.namespace, model.name);
       const timeZone = model.period.kind === "calendar" ? model.period.timeZone : "UTC";
-      const record: EvaluationRecord = {
+      const record: FiguresRecord = {
         generation: sla.metadata.generation ?? 0,
         at: now,
-        review: reviewStatus(spec?.review, timeZone, now),
-        outcome: measured
+        review: safeReview(spec.review, timeZone, now),
+        outcome: measured?.status && measured.evaluation
           ? { kind: "measured", status: measured.status, metrics: measured.metrics, compliant: compliantCondition(measured.evaluation), periodMoves: measured.period.kind === "rolling" }
-          : failure ?? { kind: "failed", reason: "EvaluationFailed", message: "the SLA was not in the evaluation's answer" },
+          : measured
+            ? { kind: "failed", reason: "EvaluationFailed", message: measured.metrics.message }
+            : failure ?? { kind: "failed", reason: "EvaluationFailed", message: "the SLA was not in the measurement's answer" },
       };
       this.records.set(key, record);
-      const next = applyEvaluation(sla.status, record, at, this.options.heartbeatMs ?? defaultHeartbeatMs);
+      const next = applyFigures(sla.status, record, at, this.options.heartbeatMs ?? defaultHeartbeatMs);
       if (Object.keys(statusPatch(sla.status, next)).length > 0) changed.push(key);
     }
     metrics.evaluations.inc({ result: outcome });
@@ -210,24 +202,19 @@ export class Evaluator implements EvaluationStore {
     log.debug({ slas: evaluable.length, changed: changed.length, queries: result?.queries ?? 0, ms: Math.round(performance.now() - began) }, "evaluation cycle");
     if (changed.length > 0) this.options.onChange(changed);
   }
+}
 
-  /** The SLA's model, compiled once per generation; undefined when the spec does not compile. */
-  private modelOf(sla: SlaObject): CachedModel {
-    const key = objectKey(sla);
-    const generation = sla.metadata.generation ?? 0;
-    const cached = this.models.get(key);
-    if (cached && cached.uid === sla.metadata.uid && cached.generation === generation) return cached;
-    const valid = validateDocument(slaDocument(sla), { burnRateTables: this.options.burnRateTables });
-    const entry: CachedModel = valid.ok
-      ? { uid: sla.metadata.uid, generation, model: normalizeSla(valid.value, this.options.burnRateTables), spec: valid.value.spec }
-      : { uid: sla.metadata.uid, generation, model: undefined, spec: undefined };
-    this.models.set(key, entry);
-    return entry;
+/** The review state, or "due" with the reason when the spec's review cannot be computed. */
+function safeReview(review: Parameters<typeof reviewStatus>[0], timeZone: string, now: number): ReturnType<typeof reviewStatus> {
+  try {
+    return reviewStatus(review, timeZone, now);
+  } catch (cause) {
+    return { due: true, reason: "NeverReviewed", message: `the review date cannot be computed: ${describeError(cause)}` };
   }
 }
 
 /** The record of a cycle whose Prometheus read failed. */
-export function failedOutcome(cause: unknown): EvaluationOutcome {
+export function failedOutcome(cause: unknown): FiguresOutcome {
   if (cause instanceof PrometheusConnectionError || cause instanceof PrometheusTimeoutError
     || ((cause instanceof PrometheusHttpError || cause instanceof PrometheusQueryError) && cause.retryable)) {
     return { kind: "failed", reason: "PrometheusUnreachable", message: cause.message };
