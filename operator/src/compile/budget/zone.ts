@@ -117,11 +117,16 @@ export function offsetChanges(timeZone: string, range: Interval): OffsetChange[]
 
 /** Formats an instant as RFC 3339 with the zone's offset (Z when the offset is zero), milliseconds only when present. */
 export function formatRfc3339(instant: number, timeZone: string): string {
-  const ms = Math.floor(instant);
-  const at = Temporal.Instant.fromEpochMilliseconds(ms);
-  const offset = offsetMs(ms, timeZone);
-  const fractionalSecondDigits = ms % 1000 === 0 ? 0 : 3;
+  let local = zoned(instant, timeZone);
+  let offset = local.offsetNanoseconds / 1e6;
   // RFC 3339 offsets have no seconds; historical local mean time offsets do. Write those in UTC.
-  if (offset === 0 || offset % minuteMs !== 0) return at.toString({ fractionalSecondDigits });
-  return at.toString({ timeZone, fractionalSecondDigits });
+  if (offset % minuteMs !== 0) [local, offset] = [zoned(instant, "UTC"), 0];
+  // Written by hand from the fields: the polyfill's toString costs several times the offset lookup.
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  const year = local.year >= 0 && local.year <= 9999 ? pad(local.year, 4) : String(local.year);
+  let text = `${year}-${pad(local.month)}-${pad(local.day)}T${pad(local.hour)}:${pad(local.minute)}:${pad(local.second)}`;
+  if (local.millisecond !== 0) text += `.${pad(local.millisecond, 3)}`;
+  if (offset === 0) return `${text}Z`;
+  const minutes = Math.abs(offset) / minuteMs;
+  return `${text}${offset < 0 ? "-" : "+"}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
