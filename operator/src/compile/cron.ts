@@ -7,7 +7,10 @@
 // steps (`*/15`, `0-30/10`, and `5/15` meaning 5-59/15). croner's extensions (L, W, #, ?, + and
 // @nicknames) are refused, so a schedule means the same to every cron reader. When both
 // day-of-month and day-of-week are restricted, either may match (croner's default, cron's rule).
-import { Cron, CronPattern } from "croner";
+//
+// Only croner's parsed fields are kept, and days are matched here: croner's pattern holds a
+// 10,000-year table (80 KiB) and its Cron takes some 20 µs a step, while a day matches in a line.
+import { CronPattern } from "croner";
 import { Temporal } from "temporal-polyfill";
 
 /** A parsed schedule. */
@@ -16,8 +19,15 @@ export interface CronSchedule {
   readonly text: string;
   /** Minutes after local midnight at which it fires on a day it fires, ascending. */
   readonly minutesOfDay: readonly number[];
-  /** croner's reading on a clock with UTC offset 0 (no DST), so its instants are wall-clock times read as UTC. */
-  readonly wallClock: Cron;
+  readonly minutes: ReadonlySet<number>;
+  readonly hours: ReadonlySet<number>;
+  readonly daysOfMonth: ReadonlySet<number>;
+  /** 1-12. */
+  readonly months: ReadonlySet<number>;
+  /** 0-6, Sunday 0. */
+  readonly daysOfWeek: ReadonlySet<number>;
+  readonly dayOfMonthRestricted: boolean;
+  readonly dayOfWeekRestricted: boolean;
 }
 
 export type CronParse = { ok: true; value: CronSchedule } | { ok: false; message: string };
@@ -60,20 +70,26 @@ function parseUncached(text: string): CronParse {
     const problem = classicCronProblem(field, fieldNames[i] ?? "field");
     if (problem !== undefined) return { ok: false, message: problem };
   }
-  const options = { mode: "5-part", sloppyRanges: true } as const;
-  let wallClock: Cron;
   let pattern: CronPattern;
   try {
-    pattern = new CronPattern(fields.join(" "), undefined, options);
-    wallClock = new Cron(fields.join(" "), { ...options, utcOffset: 0 });
+    pattern = new CronPattern(fields.join(" "), undefined, { mode: "5-part", sloppyRanges: true });
   } catch (e) {
     return { ok: false, message: readableCronerMessage((e as Error).message) };
   }
-  const minutesOfDay: number[] = [];
-  for (let hour = 0; hour < 24; hour++) {
-    for (let minute = 0; minute < 60; minute++) if (pattern.hour[hour] && pattern.minute[minute]) minutesOfDay.push(hour * 60 + minute);
-  }
-  return { ok: true, value: { text, minutesOfDay, wallClock } };
+  // croner's fields are 0/1 flags by index (days of month and months from index 0); a weekday
+  // holds bits for "#n", which is refused above, so any non-zero value means the day matches.
+  const set = (flags: readonly number[], base = 0) => new Set(flags.flatMap((flag, i) => (flag ? [i + base] : [])));
+  const minutes = set(pattern.minute);
+  const hours = set(pattern.hour);
+  const minutesOfDay = [...hours].flatMap((hour) => [...minutes].map((minute) => hour * 60 + minute));
+  return {
+    ok: true,
+    value: {
+      text, minutesOfDay, minutes, hours,
+      daysOfMonth: set(pattern.day, 1), months: set(pattern.month, 1), daysOfWeek: set(pattern.dayOfWeek),
+      dayOfMonthRestricted: !pattern.starDOM, dayOfWeekRestricted: !pattern.starDOW,
+    },
+  };
 }
 
 /** Why a field is not classic cron (croner-only syntax, or letters that are no month or day name), or undefined. */
@@ -100,16 +116,23 @@ function readableCronerMessage(message: string): string {
 /** The local dates in [from, to] on which the schedule fires, ascending; at most `limit` of them. */
 export function firingDays(schedule: CronSchedule, from: Temporal.PlainDate, to: Temporal.PlainDate, limit = Infinity): Temporal.PlainDate[] {
   const days: Temporal.PlainDate[] = [];
-  const end = wallMidnight(to) + dayMs;
-  // Each step asks for the first run after 23:59:59 of the day before; only its date matters.
-  let after = wallMidnight(from) - 1000;
-  while (days.length < limit) {
-    const run = schedule.wallClock.nextRun(new Date(after));
-    if (run === null || run.getTime() >= end) break;
-    days.push(new Temporal.PlainDate(run.getUTCFullYear(), run.getUTCMonth() + 1, run.getUTCDate()));
-    after = Math.floor(run.getTime() / dayMs) * dayMs + dayMs - 1000;
+  // Day by day on Date's UTC calendar, which has no DST: only the date's fields matter.
+  for (let midnight = wallMidnight(from), end = wallMidnight(to); midnight <= end && days.length < limit; midnight += dayMs) {
+    const date = new Date(midnight);
+    if (firesOn(schedule, date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCDay())) {
+      days.push(new Temporal.PlainDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()));
+    }
   }
   return days;
+}
+
+/** Cron's day rule: when both day fields are restricted either may match, otherwise the restricted one decides. */
+function firesOn(schedule: CronSchedule, month: number, dayOfMonth: number, dayOfWeek: number): boolean {
+  if (!schedule.months.has(month)) return false;
+  const byMonthDay = schedule.daysOfMonth.has(dayOfMonth);
+  const byWeekday = schedule.daysOfWeek.has(dayOfWeek);
+  if (schedule.dayOfMonthRestricted && schedule.dayOfWeekRestricted) return byMonthDay || byWeekday;
+  return (!schedule.dayOfMonthRestricted || byMonthDay) && (!schedule.dayOfWeekRestricted || byWeekday);
 }
 
 /** Whether the schedule ever fires: dates fall on the same weekdays every 28 years, so one that does not fire in 2001-2028 never does ("0 0 30 2 *"). */
@@ -117,7 +140,7 @@ export function cronEverFires(schedule: CronSchedule): boolean {
   return firingDays(schedule, new Temporal.PlainDate(2001, 1, 1), new Temporal.PlainDate(2028, 12, 31), 1).length > 0;
 }
 
-/** Midnight of a date read as UTC: the wall-clock number croner's offset-0 clock uses. */
+/** Midnight of a date read as UTC, in epoch milliseconds. */
 function wallMidnight(date: Temporal.PlainDate): number {
   return date.toZonedDateTime("UTC").epochMilliseconds;
 }
