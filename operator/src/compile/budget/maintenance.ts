@@ -10,10 +10,11 @@
 // - the duration is elapsed time: 2h is two real hours even across a DST change.
 // Day-of-month and day-of-week follow cron's rule: when both are restricted, either may match.
 //
-// croner reads the calendar (cron.ts); the local times are turned into instants here, with
-// Temporal's "compatible" disambiguation, because croner's own DST rules differ: it skips an
-// interval job's times in the gap, runs them twice in the repeated hour, and starts a fixed-time
-// job skipped by the gap at the end of the gap (03:00) instead of shifted by it (03:30).
+// cron.ts (croner's parser) says on which local dates and at which local times a schedule fires;
+// the local times become instants here, with Temporal's "compatible" disambiguation. croner's
+// own scheduler is not used because its DST rules differ: it skips an interval job's times in the
+// gap, runs them twice in the repeated hour, and starts a fixed-time job skipped by the gap at the
+// end of the gap (03:00) instead of shifted by it (03:30).
 import { firingDays, parseCron, type CronSchedule } from "../cron.js";
 import type { MaintenanceModel } from "../model.js";
 import { clipIntervals, mergeIntervals, type Interval } from "./intervals.js";
