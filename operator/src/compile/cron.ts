@@ -39,7 +39,7 @@ const names: Record<string, readonly string[]> = {
   "day of week": ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"],
 };
 // croner says "Invalid value for day: 31" with its zero-based index for days of month and months.
-const croneredFields: Record<string, { what: string; range: string; base: number }> = {
+const cronerFields: Record<string, { what: string; range: string; base: number }> = {
   minute: { what: "minute", range: "0-59", base: 0 },
   hour: { what: "hour", range: "0-23", base: 0 },
   day: { what: "day of month", range: "1-31", base: 1 },
@@ -108,7 +108,7 @@ function classicCronProblem(field: string, what: string): string | undefined {
 function readableCronerMessage(message: string): string {
   const bare = message.replace(/^CronPattern: /, "");
   const range = /^Invalid value for (\w+): (-?\d+)$/.exec(bare);
-  const field = range ? croneredFields[range[1] ?? ""] : undefined;
+  const field = range ? cronerFields[range[1] ?? ""] : undefined;
   if (range && field) return `${field.what} ${Number(range[2]) + field.base} is not in ${field.range}`;
   return bare;
 }
