@@ -67,6 +67,11 @@ describe("cron schedules", () => {
     }
   });
 
+  it("reads a weekday range ending on Sunday, and refuses a step longer than its field", () => {
+    expect([...cron("0 0 * * SAT-SUN").daysOfWeek].sort()).toEqual([0, 6]);
+    expect(message("0 */30 * * *")).toMatch(/steps cannot be greater/);
+  });
+
   it("tells whether a schedule ever fires", () => {
     expect(cronEverFires(cron("0 0 30 2 *"))).toBe(false);
     expect(cronEverFires(cron("0 0 31 4,6,9,11 *"))).toBe(false);
