@@ -42,6 +42,8 @@ export default tseslint.config(
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "compile/ is pure: take the time as a parameter." },
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "compile/ is pure: take the time as a parameter." },
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: "compile/ is pure: no randomness." },
+        { selector: "MemberExpression[object.name='Temporal'][property.name='Now']", message: "compile/ is pure: take the time as a parameter." },
+        { selector: "CallExpression[callee.property.name='nextRun'][arguments.length=0]", message: "compile/ is pure: give croner the instant to start from." },
       ],
     },
   },

@@ -9,10 +9,16 @@
 //   first occurrence;
 // - the duration is elapsed time: 2h is two real hours even across a DST change.
 // Day-of-month and day-of-week follow cron's rule: when both are restricted, either may match.
-import { parseCron, type CronSchedule } from "../cron.js";
+//
+// cron.ts (croner's parser) says on which local dates and at which local times a schedule fires;
+// the local times become instants here, with Temporal's "compatible" disambiguation. croner's
+// own scheduler is not used because its DST rules differ: it skips an interval job's times in the
+// gap, runs them twice in the repeated hour, and starts a fixed-time job skipped by the gap at the
+// end of the gap (03:00) instead of shifted by it (03:30).
+import { firingDays, parseCron, type CronSchedule } from "../cron.js";
 import type { MaintenanceModel } from "../model.js";
 import { clipIntervals, mergeIntervals, type Interval } from "./intervals.js";
-import { civilFromDays, dayMs, daysFromCivil, isoWeekday, offsetMs, toLocal, wallToInstant } from "./zone.js";
+import { dayMs, localDate, minuteMs, offsetChanges, toInstant, type OffsetChange } from "./zone.js";
 
 /** Maintenance windows as merged, sorted intervals clipped to a range. Throws on a cron schedule that validation would have rejected. */
 export function maintenanceIntervals(windows: readonly MaintenanceModel[], range: Interval): Interval[] {
@@ -38,39 +44,36 @@ export function maintenanceIntervals(windows: readonly MaintenanceModel[], range
 export function cronStarts(cron: CronSchedule, timeZone: string, range: Interval): number[] {
   if (!(range.end > range.start)) return [];
   const out: number[] = [];
-  const hours = [...cron.hours].sort((a, b) => a - b);
-  const minutes = [...cron.minutes].sort((a, b) => a - b);
-  // Local days that can hold a start in the range, with a day of margin for the zone's offset.
-  const firstLocal = toLocal(range.start, timeZone);
-  const lastLocal = toLocal(range.end, timeZone);
-  const firstDay = daysFromCivil(firstLocal.year, firstLocal.month, firstLocal.day) - 1;
-  const lastDay = daysFromCivil(lastLocal.year, lastLocal.month, lastLocal.day) + 1;
-  for (let day = firstDay; day <= lastDay; day++) {
-    if (!dayMatches(cron, day)) continue;
-    const midnight = day * dayMs;
-    // Outside DST changes every wall time of the day has the same offset: convert directly. On
-    // the days around a change, resolve each time through the zone.
-    const before = offsetMs(midnight - dayMs, timeZone);
-    const after = offsetMs(midnight + 2 * dayMs, timeZone);
-    for (const hour of hours) {
-      for (const minute of minutes) {
-        const wall = midnight + (hour * 60 + minute) * 60_000;
-        const instant = before === after ? wall - before : wallToInstant(wall, timeZone);
-        if (instant >= range.start && instant < range.end) out.push(instant);
-      }
+  // Local days that can hold a start in the range, with a day of margin for the zone's offset;
+  // offsets 4 days either side cover every wall time of those days (offsets span -12h..+14h).
+  const days = firingDays(cron, localDate(range.start, timeZone).subtract({ days: 1 }), localDate(range.end, timeZone).add({ days: 1 }));
+  const changes = offsetChanges(timeZone, { start: range.start - 4 * dayMs, end: range.end + 4 * dayMs });
+  for (const day of days) {
+    const midnight = Date.UTC(day.year, day.month - 1, day.day);
+    const offset = steadyOffset(changes, midnight);
+    for (const minuteOfDay of cron.minutesOfDay) {
+      // Far from an offset change a wall time is one instant, the offset before it; near one,
+      // Temporal resolves skipped and repeated times.
+      const instant = offset !== undefined
+        ? midnight + minuteOfDay * minuteMs - offset
+        : toInstant({ year: day.year, month: day.month, day: day.day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60, second: 0 }, timeZone);
+      if (instant >= range.start && instant < range.end) out.push(instant);
     }
   }
   // Skipped times shifted forward can land on a time the schedule also names: keep one of each.
   return [...new Set(out)].sort((a, b) => a - b);
 }
 
-function dayMatches(cron: CronSchedule, day: number): boolean {
-  const { month, day: dayOfMonth } = civilFromDays(day);
-  if (!cron.months.has(month)) return false;
-  const domMatch = cron.daysOfMonth.has(dayOfMonth);
-  const dowMatch = cron.daysOfWeek.has(isoWeekday(day) % 7);
-  if (cron.dayOfMonthRestricted && cron.dayOfWeekRestricted) return domMatch || dowMatch;
-  if (cron.dayOfMonthRestricted) return domMatch;
-  if (cron.dayOfWeekRestricted) return dowMatch;
-  return true;
+/**
+ * The offset in force over every wall time of the day whose midnight (read as UTC) is given, or
+ * undefined when the offset changes within a day of it: then no single offset serves the day.
+ */
+function steadyOffset(changes: readonly OffsetChange[], midnight: number): number | undefined {
+  let offset = changes[0]?.offsetMs;
+  for (const change of changes.slice(1)) {
+    if (change.at > midnight + 2 * dayMs) break;
+    if (change.at >= midnight - dayMs) return undefined;
+    offset = change.offsetMs;
+  }
+  return offset;
 }

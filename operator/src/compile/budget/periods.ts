@@ -8,9 +8,10 @@
 //
 // Labels: "2026-10" (month), "2026-Q4" (quarter), "2026-W44" (ISO week, ISO week-numbering year),
 // "30d" for a rolling period (its length).
+import { Temporal } from "temporal-polyfill";
 import { formatDuration } from "../duration.js";
 import type { PeriodModel } from "../model.js";
-import { civilFromDays, daysFromCivil, isoWeekday, toInstant, toLocal } from "./zone.js";
+import { localDate, localMidnight } from "./zone.js";
 
 export type CalendarUnit = "week" | "month" | "quarter";
 
@@ -52,75 +53,56 @@ export function rollingPeriod(seconds: number, at: number): ContractPeriod {
 
 /** The calendar week, month or quarter containing an instant, in a time zone. */
 export function calendarPeriodContaining(unit: CalendarUnit, timeZone: string, at: number): ContractPeriod {
-  const local = toLocal(at, timeZone);
-  const today = daysFromCivil(local.year, local.month, local.day);
-  let first: number;
-  switch (unit) {
-    case "week":
-      first = today - (isoWeekday(today) - 1);
-      break;
-    case "month":
-      first = daysFromCivil(local.year, local.month, 1);
-      break;
-    case "quarter":
-      first = daysFromCivil(local.year, local.month - ((local.month - 1) % 3), 1);
-      break;
-  }
+  let first = firstDayOf(unit, localDate(at, timeZone));
   let period = calendarPeriodFrom(unit, timeZone, first);
   // Guard against zones whose midnight is skipped or repeated: step until the period holds `at`.
   while (at < period.start) {
-    first = dayBefore(unit, first);
+    first = first.subtract(unitLength[unit]);
     period = calendarPeriodFrom(unit, timeZone, first);
   }
   while (at >= period.end) {
-    first = dayAfter(unit, first);
+    first = first.add(unitLength[unit]);
     period = calendarPeriodFrom(unit, timeZone, first);
   }
   return period;
 }
 
-function dayBefore(unit: CalendarUnit, first: number): number {
-  if (unit === "week") return first - 7;
-  const { year, month } = civilFromDays(first);
-  return daysFromCivil(year, month - (unit === "month" ? 1 : 3), 1);
-}
+const unitLength: Record<CalendarUnit, Temporal.DurationLike> = { week: { weeks: 1 }, month: { months: 1 }, quarter: { months: 3 } };
 
-function dayAfter(unit: CalendarUnit, first: number): number {
-  if (unit === "week") return first + 7;
-  const { year, month } = civilFromDays(first);
-  return daysFromCivil(year, month + (unit === "month" ? 1 : 3), 1);
-}
-
-/** The period that starts at local midnight of the given day number. */
-function calendarPeriodFrom(unit: CalendarUnit, timeZone: string, first: number): ContractPeriod {
-  const midnight = (days: number) => {
-    const { year, month, day } = civilFromDays(days);
-    return toInstant({ year, month, day, hour: 0, minute: 0, second: 0 }, timeZone);
-  };
-  return { kind: unit, start: midnight(first), end: midnight(dayAfter(unit, first)), timeZone, label: calendarLabel(unit, first) };
-}
-
-function calendarLabel(unit: CalendarUnit, first: number): string {
-  const { year, month } = civilFromDays(first);
-  const pad = (n: number) => String(n).padStart(2, "0");
+/** The first day of the week (Monday), month or quarter that holds a date. */
+function firstDayOf(unit: CalendarUnit, date: Temporal.PlainDate): Temporal.PlainDate {
   switch (unit) {
+    case "week":
+      return date.subtract({ days: date.dayOfWeek - 1 });
     case "month":
-      return `${year}-${pad(month)}`;
+      return date.with({ day: 1 });
     case "quarter":
-      return `${year}-Q${(month - 1) / 3 + 1}`;
-    case "week": {
-      // The ISO week belongs to the year of its Thursday.
-      const thursday = civilFromDays(first + 3);
-      const week = Math.floor((first + 3 - daysFromCivil(thursday.year, 1, 1)) / 7) + 1;
-      return `${thursday.year}-W${pad(week)}`;
-    }
+      return date.with({ month: date.month - ((date.month - 1) % 3), day: 1 });
   }
 }
 
-/** Monday of ISO week 1 of an ISO week-numbering year: the week that holds January 4. */
-function isoWeekOneMonday(year: number): number {
-  const jan4 = daysFromCivil(year, 1, 4);
-  return jan4 - (isoWeekday(jan4) - 1);
+/** The period that starts at local midnight of the given day. */
+function calendarPeriodFrom(unit: CalendarUnit, timeZone: string, first: Temporal.PlainDate): ContractPeriod {
+  return {
+    kind: unit,
+    start: localMidnight(first, timeZone),
+    end: localMidnight(first.add(unitLength[unit]), timeZone),
+    timeZone,
+    label: calendarLabel(unit, first),
+  };
+}
+
+function calendarLabel(unit: CalendarUnit, first: Temporal.PlainDate): string {
+  const pad = (n: number | undefined) => String(n).padStart(2, "0");
+  switch (unit) {
+    case "month":
+      return `${first.year}-${pad(first.month)}`;
+    case "quarter":
+      return `${first.year}-Q${(first.month - 1) / 3 + 1}`;
+    case "week":
+      // ISO weeks belong to the week-numbering year (the year of their Thursday).
+      return `${first.yearOfWeek}-W${pad(first.weekOfYear)}`;
+  }
 }
 
 /** The calendar period a label names ("2026-10", "2026-Q4", "2026-W44") in a time zone, or undefined when the label is not one. */
@@ -129,17 +111,18 @@ export function periodByLabel(label: string, timeZone: string): ContractPeriod |
   if (month) {
     const m = Number(month[2]);
     if (m < 1 || m > 12) return undefined;
-    return calendarPeriodFrom("month", timeZone, daysFromCivil(Number(month[1]), m, 1));
+    return calendarPeriodFrom("month", timeZone, new Temporal.PlainDate(Number(month[1]), m, 1));
   }
   const quarter = /^(\d{4})-Q([1-4])$/.exec(label);
-  if (quarter) return calendarPeriodFrom("quarter", timeZone, daysFromCivil(Number(quarter[1]), (Number(quarter[2]) - 1) * 3 + 1, 1));
+  if (quarter) return calendarPeriodFrom("quarter", timeZone, new Temporal.PlainDate(Number(quarter[1]), (Number(quarter[2]) - 1) * 3 + 1, 1));
   const week = /^(\d{4})-W(\d{2})$/.exec(label);
   if (week) {
+    // ISO week 1 is the week that holds January 4; December 28 is always in the last week.
     const year = Number(week[1]);
     const w = Number(week[2]);
-    const weeksInYear = (isoWeekOneMonday(year + 1) - isoWeekOneMonday(year)) / 7;
-    if (w < 1 || w > weeksInYear) return undefined;
-    return calendarPeriodFrom("week", timeZone, isoWeekOneMonday(year) + (w - 1) * 7);
+    if (w < 1 || w > (new Temporal.PlainDate(year, 12, 28).weekOfYear ?? 52)) return undefined;
+    const january4 = new Temporal.PlainDate(year, 1, 4);
+    return calendarPeriodFrom("week", timeZone, firstDayOf("week", january4).add({ weeks: w - 1 }));
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { civilFromDays, daysFromCivil, formatRfc3339, isoWeekday, offsetMs, toInstant, toLocal } from "./zone.js";
+import { civilFromDays, daysFromCivil, formatRfc3339, isValidTimeZone, isoWeekday, offsetChanges, offsetMs, toInstant, toLocal } from "./zone.js";
 
 const hour = 3_600_000;
 const local = (year: number, month: number, day: number, h = 0, minute = 0, second = 0) => ({ year, month, day, hour: h, minute, second });
@@ -32,6 +32,44 @@ describe("time zones", () => {
     expect(formatRfc3339(Date.UTC(2026, 9, 31, 23), "UTC")).toBe("2026-10-31T23:00:00Z");
     expect(formatRfc3339(Date.UTC(2026, 0, 1, 5), "America/New_York")).toBe("2026-01-01T00:00:00-05:00");
     expect(formatRfc3339(Date.UTC(2026, 0, 1, 0, 0, 0, 250), "Asia/Kolkata")).toBe("2026-01-01T05:30:00.250+05:30");
+  });
+
+  it("shifts a wall time Lord Howe's 30-minute spring-forward skips by 30 minutes", () => {
+    // 4 October 2026: 02:00 +10:30 becomes 02:30 +11:00 at 15:30Z on the 3rd.
+    expect(toInstant(local(2026, 10, 4, 2, 15), "Australia/Lord_Howe")).toBe(Date.UTC(2026, 9, 3, 15, 45));
+    expect(formatRfc3339(Date.UTC(2026, 9, 3, 15, 45), "Australia/Lord_Howe")).toBe("2026-10-04T02:45:00+11:00");
+  });
+
+  it("moves a wall time on the day Apia skipped in 2011 to the same time a day later", () => {
+    expect(toInstant(local(2011, 12, 30, 9), "Pacific/Apia")).toBe(Date.UTC(2011, 11, 30, 19));
+    expect(toLocal(Date.UTC(2011, 11, 30, 19), "Pacific/Apia")).toEqual(local(2011, 12, 31, 9));
+  });
+
+  it("normalizes overflowing fields before resolving them in the zone", () => {
+    expect(toInstant(local(2026, 13, 1), "UTC")).toBe(Date.UTC(2027, 0, 1));
+    expect(toInstant(local(2026, 3, 0, 24), "UTC")).toBe(Date.UTC(2026, 2, 1));
+    expect(toInstant(local(2026, 2, 31), "UTC")).toBe(Date.UTC(2026, 2, 3));
+  });
+
+  it("writes historical offsets with seconds in UTC, as RFC 3339 has no seconds in offsets", () => {
+    // Berlin kept local mean time, +00:53:28, until 1893.
+    expect(offsetMs(Date.UTC(1850, 0, 1), "Europe/Berlin")).toBe((53 * 60 + 28) * 1000);
+    expect(formatRfc3339(Date.UTC(1850, 0, 1), "Europe/Berlin")).toBe("1850-01-01T00:00:00Z");
+    expect(formatRfc3339(Date.UTC(2026, 0, 1), "Asia/Kathmandu")).toBe("2026-01-01T05:45:00+05:45");
+  });
+
+  it("lists the offset at the start of a range and each change within it", () => {
+    expect(offsetChanges("Europe/Berlin", { start: Date.UTC(2026, 0, 1), end: Date.UTC(2027, 0, 1) })).toEqual([
+      { at: Date.UTC(2026, 0, 1), offsetMs: hour },
+      { at: Date.UTC(2026, 2, 29, 1), offsetMs: 2 * hour },
+      { at: Date.UTC(2026, 9, 25, 1), offsetMs: hour },
+    ]);
+    expect(offsetChanges("UTC", { start: 0, end: Date.UTC(2100, 0, 1) })).toEqual([{ at: 0, offsetMs: 0 }]);
+  });
+
+  it("accepts IANA zone names only, not bare offsets", () => {
+    expect(["UTC", "Europe/Berlin", "europe/berlin", "Etc/GMT+5"].map(isValidTimeZone)).toEqual([true, true, true, true]);
+    expect(["+01:00", "-0530", "Mars/Olympus", "", "Europe/Berlin "].map(isValidTimeZone)).toEqual([false, false, false, false, false]);
   });
 
   it("agrees with Date.UTC on civil day numbers and weekdays", () => {
