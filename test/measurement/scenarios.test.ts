@@ -31,6 +31,41 @@ const within = (actual: number | undefined, expected: number | undefined, what: 
   expect(Math.abs((actual as number) - (expected as number)), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(0.01 + 1e-9);
 };
 
+describe("the scenarios' answers, checked against their closed forms", () => {
+  const byName = Object.fromEntries(all.map((s) => [s.name, s]));
+  const o = (name: string, objective: string) => byName[name]?.expected.objectives[objective];
+
+  it("steady: 99.95%, half the budget, burn 0.5 everywhere", () => {
+    expect(o("steady", "availability")).toMatchObject({ attained: expect.closeTo(99.95, 9), consumedPercent: expect.closeTo(50, 9), burnRate: { "1h": expect.closeTo(0.5, 9), "6h": expect.closeTo(0.5, 9), "3d": expect.closeTo(0.5, 9) } });
+  });
+  it("outage: 24,000 bad of 33,696,000, 46.296% of the month's budget, one 20-minute incident", () => {
+    expect(o("outage", "availability")).toMatchObject({ bad: 24_000, total: 33_696_000, consumedPercent: expect.closeTo((24_000 / 33_696_000 / 0.001) * (468 / 720) * 100, 9), incidents: { count: 1, mttrSeconds: 1200 } });
+  });
+  it("uneven: the ratio of sums (99.9703%) differs from the mean of ratios (99.49%)", () => {
+    const u = o("uneven", "availability");
+    expect(u?.attained).toBeCloseTo((1 - 1296 / 4_363_200) * 100, 9);
+    expect(u?.averageOfRatios).toBeCloseTo(99.49, 9);
+    expect(Math.abs((u?.attained ?? 0) - (u?.averageOfRatios ?? 0))).toBeGreaterThan(0.4);
+    expect(u?.burnRate["6h"]).toBeCloseTo(360 / 1_447_200 / 0.001, 9);
+  });
+  it("maintenance: 461 of 709 countable hours elapsed, 6.5021% consumed, no incident", () => {
+    expect(o("maintenance", "availability")).toMatchObject({ total: 10 * 461 * 3600, consumedPercent: expect.closeTo(10 * (461 / 709), 9), incidents: { count: 0 } });
+  });
+  it("DST: October 2026 in Berlin has 745 hours", () => {
+    const d = byName["dst-october"]?.expected;
+    expect(((d?.period.end ?? 0) - (d?.period.start ?? 0)) / 3_600_000).toBe(745);
+    expect(d?.objectives["uptime"]).toMatchObject({ bad: 10_800, total: 745 * 3600, consumedPercent: expect.closeTo((10_800 / (745 * 3600) / 0.005) * 100, 9) });
+    expect(d?.credit).toBe(5);
+  });
+  it("hourly fallback: 5,961.6 bad of 25,920,000", () => {
+    expect(o("hourly-fallback", "availability")).toMatchObject({ bad: expect.closeTo(5961.6, 6), total: expect.closeTo(25_920_000, 3) });
+  });
+  it("nodata: no compliance, no credit", () => {
+    expect(byName["nodata"]?.expected).not.toHaveProperty("compliance");
+    expect(byName["nodata"]?.expected).not.toHaveProperty("credit");
+  });
+});
+
 describe("measureSlas against a real Prometheus", () => {
   let prom: RunningPrometheus;
   let client: PrometheusClient;
@@ -112,9 +147,11 @@ describe("measureSlas against a real Prometheus", () => {
     const two = await measureSlas({ client, slas: copies(2), now: defaultNow });
     const ten = await measureSlas({ client, slas: copies(10), now: defaultNow });
     expect(ten.queries).toBe(two.queries);
-    // A month of tiles is 8,640 samples a series; the sums are a handful per objective.
-    expect(many.samples).toBeLessThan(40 * same.length * 3);
-    expect(one.samples).toBeLessThan(40);
+    // Reading the tiles would be 8,640 samples a series and month (over 100,000 here); the sums,
+    // partial slots and bad steps are a few hundred.
+    const objectives = same.reduce((n, s) => n + Object.keys(s.expected.objectives).length, 0);
+    expect(many.samples).toBeLessThan(objectives * 2 * 8_640 * 0.02);
+    expect(one.samples).toBeLessThan(60);
   });
 
   it("with a cache, reads a few partial hours per cycle and gives the figures of a whole read", async () => {

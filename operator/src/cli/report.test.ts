@@ -57,7 +57,7 @@ async function fakePrometheus(): Promise<FakePrometheus> {
         res.end(JSON.stringify({ status: "success", data }));
       };
       if (url.pathname.endsWith("/api/v1/status/buildinfo")) return reply({ version: "2.42.0" });
-      if (url.pathname.endsWith("/api/v1/query")) return reply({ resultType: "vector", result: [] });
+      if (url.pathname.endsWith("/api/v1/query")) return reply({ resultType: "vector", result: instantSums(params.get("query") ?? "", Number(params.get("time")), state.errorRatio) });
       if (url.pathname.endsWith("/api/v1/query_range")) {
         const query = params.get("query") ?? "";
         const start = Number(params.get("start"));
@@ -85,6 +85,25 @@ async function fakePrometheus(): Promise<FakePrometheus> {
     set errorRatio(v: number) { state.errorRatio = v; },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * The instant queries of the measurement over constant tiles: each ` or `-joined part is
+ * label_replace(sum_over_time|count_over_time|last_over_time(tile{...}[range]), "sla_sum", KIND, ...).
+ */
+function instantSums(query: string, _time: number, errorRatio: number): unknown[] {
+  const labels = { sla_namespace: "shop", sla: "checkout", objective: "availability", service: "checkout" };
+  const out: unknown[] = [];
+  for (const part of query.split(" or ")) {
+    const m = /label_replace\((sum_over_time|count_over_time|last_over_time)\(sla:sli_(errors|events):tile5m\{([^}]*)\}\[(\d+)(ms|m)\]\), "sla_sum", "(\w+)"/.exec(part);
+    if (!m || !(m[3] ?? "").includes('"shop"') || !/checkout|sla_namespace="shop"}/.test(m[3] ?? "")) continue;
+    const rate = m[2] === "errors" ? 10 * errorRatio : 10;
+    const rangeMs = m[5] === "ms" ? Number(m[4]) + 1 : Number(m[4]) * 60_000;
+    const tiles = Math.round(rangeMs / 300_000);
+    const value = m[1] === "sum_over_time" ? rate * tiles : m[1] === "count_over_time" ? tiles : rate;
+    out.push({ metric: { ...labels, sla_sum: m[6] }, value: [_time, String(value)] });
+  }
+  return out;
 }
 
 function capture(): Io & { out: string; err: string } {

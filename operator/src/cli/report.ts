@@ -15,7 +15,7 @@ import { periodByLabel, periodContaining, toInstant } from "../compile/budget/in
 import { validateDocument, type SlaModel } from "../compile/index.js";
 import { normalizeSla } from "../compile/normalize.js";
 import { checkSchema } from "../compile/schema-check.js";
-import { evaluateSlas, type PeriodSelector, type SlaResult } from "../evaluate/index.js";
+import { measureSlas, readTimelines, type PeriodSelector, type SlaMeasurement, type TimelinePoint } from "../measure/index.js";
 import { isReportFormat, renderReport, reportFormats, timelineStepFor, type ReportFormat, type ReportInput } from "../report/index.js";
 import { formatIssues } from "./format-issues.js";
 import { allIssues, checkInputs, exitCodes, parseCommandLine, plural, usageError, type Io } from "./validate.js";
@@ -396,19 +396,20 @@ export async function reportCommand(args: readonly string[], io: Io, deps: Repor
       throw cause;
     }
 
-    const results = new Map<string, SlaResult>();
+    const results = new Map<string, SlaMeasurement>();
+    const timelines = new Map<string, Record<string, TimelinePoint[]>>();
     if (slas.length > 0) {
       const longest = Math.max(...slas.map((s) => { const p = periodContaining(s.period, now); return p.end - p.start; }));
       const progress = progressReporter(io, `querying Prometheus for ${plural(slas.length, "SLA")}`, deps.progressDelayMs ?? 1000, clock);
       try {
         await client.buildInfo();
-        const evaluated = await Promise.all([...groups.values()].map((g) => evaluateSlas({
-          client, slas: g.slas, now, period: g.selector, timelineStepSeconds: timelineStepFor(longest),
-        })));
-        for (const result of evaluated) {
+        const measured = await Promise.all([...groups.values()].map((g) => measureSlas({ client, slas: g.slas, now, period: g.selector })));
+        for (const result of measured) {
           for (const warning of result.warnings) io.stderr(`slactl report: Prometheus warns: ${warning}\n`);
           for (const sla of result.slas) results.set(sla.key, sla);
         }
+        // The charts: the course of each period, from the tiles.
+        for (const [key, own] of await readTimelines(client, [...results.values()], timelineStepFor(longest))) timelines.set(key, own);
       } catch (cause) {
         progress.done();
         io.stderr(`slactl report: ${prometheusFailure(client.baseUrl.href.replace(/\/$/, ""), cause)}\n`);
@@ -425,8 +426,8 @@ export async function reportCommand(args: readonly string[], io: Io, deps: Repor
         const result = results.get(`${sla.namespace}/${sla.name}`);
         if (result === undefined) return [];
         if (!result.metrics.available) io.stderr(`slactl report: ${result.key}: ${result.metrics.message}\n`);
-        const progress = Object.fromEntries(result.objectives.map((o) => [o.name, o.timeline]));
-        return [{ model: sla, evaluation: result.evaluation, progress }];
+        if (!result.evaluation) return [];
+        return [{ model: sla, evaluation: result.evaluation, progress: timelines.get(result.key) ?? {} }];
       }),
     };
     if (slas.length === 0) io.stderr(`slactl report: no ServiceLevelAgreements found${values.cluster ? " in the cluster" : ""}\n`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BudgetStatus } from "../compile/budget/index.js";
-import { reviewStatus } from "../evaluate/index.js";
+import { reviewStatus } from "../measure/review.js";
 import { findCondition } from "./conditions.js";
 import { applyFigures, type FiguresRecord } from "./figures.js";
 import { statusPatch, type OwnedStatus } from "./status.js";

@@ -258,26 +258,50 @@ export async function readBadSteps(client: PrometheusClient, step: TileStep, req
 
 /**
  * The first tile of each objective at or after `start`, epoch ms of the slot it stands for, or
- * undefined when it has none before `end`: where hourly tiles must fill in older data.
+ * undefined when it has none before `end`: where hourly tiles must fill in older data. Found in
+ * two cheap steps: the count of tiles per hour over the range, then per 5 minutes within the
+ * first hour that has any.
  */
 export async function readFirstTiles(client: PrometheusClient, refs: readonly ObjectiveRef[], range: Interval, options: ReadOptions = {}, cost: ReadCost = newCost()): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (refs.length === 0) return out;
-  const stepMs = tileStepMs["5m"];
-  const filter = selector(refs, options.namespaces);
-  const end = Math.floor(range.end / stepMs) * stepMs;
-  const span = end - Math.floor(range.start / stepMs) * stepMs;
-  if (!(span > 0)) return out;
-  const query = `min_over_time(timestamp(${recorded.eventsTile5m}${filter})[${span / 1000}s:${stepMs / 1000}s])`;
-  const answer = await client.queryVector(query, end, options);
-  account(cost, query, answer.warnings, answer.result.length);
   const wanted = new Set(refs.map(refKey));
-  for (const s of answer.result) {
-    const key = labelsKey(s.labels);
-    if (key === undefined || !wanted.has(key) || !Number.isFinite(s.sample.value)) continue;
-    // The tile at t stands for the slot ending at t rounded up to the grid.
-    const at = Math.max(range.start, Math.ceil((s.sample.value * 1000) / stepMs) * stepMs - stepMs);
-    out.set(key, at);
+  const firstWith = async (stepMs: number, from: number, to: number, subset: readonly ObjectiveRef[]): Promise<Map<string, number>> => {
+    const found = new Map<string, number>();
+    const query = `count_over_time(${recorded.eventsTile5m}${selector(subset, options.namespaces)}[${stepMs / 1000}s])`;
+    const own = new Set(subset.map(refKey));
+    for (let chunk = from; chunk <= to; chunk += 10_000 * stepMs) {
+      const answer = await client.queryRange(query, { start: chunk, end: Math.min(to, chunk + 9_999 * stepMs), stepSeconds: stepMs / 1000 }, options);
+      account(cost, query, answer.warnings, answer.result.reduce((n, s) => n + s.samples.length, 0));
+      for (const s of answer.result) {
+        const key = labelsKey(s.labels);
+        if (key === undefined || !own.has(key) || found.has(key)) continue;
+        const first = s.samples.find((p) => p.value > 0);
+        if (first) found.set(key, first.timeMs);
+      }
+      if (found.size === own.size) break;
+    }
+    return found;
+  };
+  const hourMs = 3_600_000;
+  const fiveMinutes = tileStepMs["5m"];
+  const from = Math.floor(range.start / hourMs) * hourMs + hourMs;
+  const to = Math.ceil(range.end / hourMs) * hourMs;
+  const hours = await firstWith(hourMs, from, to, refs);
+  // Within each first hour, the first 5-minute slot with a tile.
+  const byHour = new Map<number, ObjectiveRef[]>();
+  for (const r of refs) {
+    const hourEnd = hours.get(refKey(r));
+    if (hourEnd !== undefined) byHour.set(hourEnd, [...(byHour.get(hourEnd) ?? []), r]);
+  }
+  for (const [hourEnd, subset] of byHour) {
+    const slots = await firstWith(fiveMinutes, hourEnd - hourMs + fiveMinutes, hourEnd, subset);
+    for (const r of subset) {
+      const key = refKey(r);
+      if (!wanted.has(key)) continue;
+      const slotEnd = slots.get(key) ?? hourEnd;
+      out.set(key, Math.max(range.start, slotEnd - fiveMinutes));
+    }
   }
   return out;
 }

@@ -10,7 +10,7 @@
 // Compliance 98% (the worst objective) is below 99.9 and 99 but not 95: credit 25%.
 import { evaluateSla, periodByLabel, type Sample } from "../compile/budget/index.js";
 import type { ObjectiveModel, SlaModel } from "../compile/model.js";
-import { timeline } from "../evaluate/evaluate.js";
+import { timeline } from "../measure/timeline.js";
 import type { ReportInput, ReportSla } from "./types.js";
 
 export const october = periodByLabel("2026-10", "UTC")!;
