@@ -14,6 +14,7 @@ export type IssueCode =
   | "schema"
   | "promql-syntax"
   | "promql-window"
+  | "promql-semantics"
   | "duplicate-name"
   | "reserved-label"
   | "invalid-label-name"

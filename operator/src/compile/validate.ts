@@ -125,7 +125,7 @@ function checkTemplate(issues: Issue[], path: IssuePath, query: string): void {
   const parsed = parseWindowTemplate(query);
   if (parsed.ok) return;
   for (const problem of parsed.problems) {
-    const code = problem.message.includes("{{window}}") ? "promql-window" : "promql-syntax";
+    const code = problem.kind === "window" ? "promql-window" : problem.kind === "semantic" ? "promql-semantics" : "promql-syntax";
     issues.push(error(path, code, problem.message));
   }
 }
