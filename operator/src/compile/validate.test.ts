@@ -103,3 +103,40 @@ describe("semantic errors", () => {
     expect(result.ok && result.warnings.map((w) => w.code)).toEqual(["tier-never-fires"]);
   });
 });
+
+describe("PromQL that Prometheus would refuse", () => {
+  const withErrors = (errors: string) => doc({ objectives: [objective({ indicator: { ratio: { errors, total: "sum(rate(t_total[{{window}}]))" } } })] });
+  const at = "spec.objectives[0].indicator.ratio.errors";
+
+  it("is refused at the query's path with what was expected and what was found", () => {
+    expect(problems(withErrors('sum(rate(e_total[{{window}}])) + "a"'))).toEqual([
+      `${at}: the right operand of + must be a scalar or an instant vector, found a string, near "\\"a\\""`,
+    ]);
+    expect(problems(withErrors("sum(rate(e_total[{{window}}])) + rate(up)"))).toEqual([
+      `${at}: argument 1 of rate must be a range vector, found an instant vector, near "up)"`,
+    ]);
+    expect(problems(withErrors("rate(sum(e_total)[{{window}}])"))[0]).toMatch(/^spec\.objectives\[0\]\.indicator\.ratio\.errors: ranges are only allowed on vector selectors, found the aggregation sum/);
+    expect(problems(withErrors("scalar(sum(rate(e_total[{{window}}])))"))).toEqual([
+      `${at}: expected an expression of type instant vector, found a scalar, near "scalar(sum(rate(e_total[{{window}}])))"`,
+    ]);
+    expect(problems(withErrors("topk(e_total, rate(e_total[{{window}}]))"))[0]).toContain("the parameter of topk must be a scalar, found an instant vector");
+    expect(problems(withErrors("sum(rate(e_total[5m]))[{{window}}:1m]"))[0]).toContain("expected an expression of type instant vector, found a range vector");
+    expect(problems(withErrors("max_over_time(sum(rate(e_total[5m]))[{{window}}:1m])"))).toEqual([]);
+  });
+
+  it("includes regexes RE2 refuses and selectors that match everything", () => {
+    expect(problems(withErrors('sum(rate(e_total{code=~"("}[{{window}}]))'))[0]).toContain('invalid regular expression in code=~: missing closing ): `(`');
+    expect(problems(withErrors('sum(rate(e_total{code=~"5(?=0)"}[{{window}}]))'))[0]).toContain("invalid or unsupported Perl syntax: `(?=`");
+    expect(problems(withErrors('sum(rate({job!="x"}[{{window}}]))'))[0]).toContain('expected a selector with a metric name or a matcher that does not match the empty string, found {job!="x"}');
+    expect(problems(withErrors("sum(rate({}[{{window}}]))"))[0]).toContain("found {}");
+  });
+
+  it("keeps a trailing # comment from swallowing the rest of the generated rule", async () => {
+    const { compile } = await import("./index.js");
+    const result = compile(withErrors("sum(rate(e_total[{{window}}])) # five hundreds"), { burnRateTables: tables });
+    expect(result.ok).toBe(true);
+    const rules = result.ok ? result.value.files["rules.yaml"] ?? "" : "";
+    expect(rules).not.toContain("five hundreds");
+    expect(rules).toContain("expr: (sum(rate(e_total[5m]))) or on() vector(0)\n");
+  });
+});

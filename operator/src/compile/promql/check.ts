@@ -201,7 +201,7 @@ class Checker {
     }
     let ms = 0;
     for (const part of literal.matchAll(/(\d+)(ms|y|w|d|h|m|s)/g)) ms += Number(part[1]) * (durationUnitsMs[part[2] as string] as number);
-    if (ms === 0 && !signed) this.report(node.from, `expected a duration greater than 0, found ${text}`);
+    if (ms === 0) this.report(node.from, `expected a duration greater than 0, found ${text}`);
     else if (ms > maxDurationMs) this.report(node.from, `duration ${text} is out of range: Prometheus allows at most 292y`);
   }
 
