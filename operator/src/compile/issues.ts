@@ -15,6 +15,8 @@ export type IssueCode =
   | "promql-syntax"
   | "promql-window"
   | "promql-semantics"
+  | "template-in-label"
+  | "template-syntax"
   | "duplicate-name"
   | "reserved-label"
   | "invalid-label-name"

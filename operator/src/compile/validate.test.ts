@@ -140,3 +140,23 @@ describe("PromQL that Prometheus would refuse", () => {
     expect(rules).toContain("expr: (sum(rate(e_total[5m]))) or on() vector(0)\n");
   });
 });
+
+describe("Go templates", () => {
+  it("are refused in label values, which are data", () => {
+    expect(problems(doc({ labels: { team: "pay{{ $value }}" } }))).toEqual([
+      'spec.labels.team: label values are copied as data, so they may not contain {{ (Prometheus would run it as a template in alert labels), found "pay{{ $value }}"; put templates in annotations',
+    ]);
+    expect(problems(doc({ alerting: { page: { labels: { route: "{{" } } } }))[0]).toMatch(/^spec\.alerting\.page\.labels\.route: label values are copied as data/);
+  });
+
+  it("in annotations must parse as Prometheus parses them, reported at the annotation", () => {
+    expect(problems(doc({ alerting: { annotations: { summary: "ratio {{ $value" } } }))).toEqual([
+      'spec.alerting.annotations.summary: expected a Go template Prometheus can parse: unclosed action: add }}, at "{{ $value"',
+    ]);
+    expect(problems(doc({ alerting: { ticket: { annotations: { runbook: "{{ if $value }}high" } } } }))).toEqual([
+      'spec.alerting.ticket.annotations.runbook: expected a Go template Prometheus can parse: {{if}} is never closed with {{end}}, at "{{ if $value }}high"',
+    ]);
+    expect(problems(doc({ alerting: { annotations: { summary: "{{ $undefined }}" } } }))[0]).toContain('undefined variable "$undefined"');
+    expect(problems(doc({ alerting: { annotations: { summary: "{{ $value | humanizePercentage }} of {{ $labels.objective }}" } } }))).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { error, warning, type Issue, type IssuePath } from "./issues.js";
 import { parseWindowTemplate } from "./promql/parse.js";
 import { burnRateTiers, periodSeconds } from "./normalize.js";
 import { reservedLabels } from "./labels.js";
+import { templateProblem } from "./go-template.js";
 
 const labelNameRe = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
@@ -44,7 +45,11 @@ export function validateSla(sla: ServiceLevelAgreement, context: ValidationConte
 }
 
 function checkLabels(issues: Issue[], path: IssuePath, labels: Readonly<Record<string, string>> | undefined, rejectReserved: boolean): void {
-  for (const name of Object.keys(labels ?? {})) {
+  for (const [name, value] of Object.entries(labels ?? {})) {
+    // Prometheus expands alert label values as Go templates; a value is data and must stay one.
+    if (rejectReserved && value.includes("{{")) {
+      issues.push(error([...path, name], "template-in-label", `label values are copied as data, so they may not contain {{ (Prometheus would run it as a template in alert labels), found ${JSON.stringify(value)}; put templates in annotations`));
+    }
     if (!labelNameRe.test(name)) {
       issues.push(error([...path, name], "invalid-label-name", `label name ${JSON.stringify(name)} must match [a-zA-Z_][a-zA-Z0-9_]*`));
     } else if (rejectReserved && (reservedLabels as readonly string[]).includes(name)) {
@@ -137,6 +142,9 @@ function checkAlerting(issues: Issue[], sla: ServiceLevelAgreement, context: Val
     checkLabels(issues, [...path, "labels"], alerting.labels, true);
     checkLabels(issues, [...path, "page", "labels"], alerting.page?.labels, true);
     checkLabels(issues, [...path, "ticket", "labels"], alerting.ticket?.labels, true);
+    checkAnnotations(issues, [...path, "annotations"], alerting.annotations);
+    checkAnnotations(issues, [...path, "page", "annotations"], alerting.page?.annotations);
+    checkAnnotations(issues, [...path, "ticket", "annotations"], alerting.ticket?.annotations);
     if (alerting.burnRates !== undefined && alerting.burnRateTiers !== undefined) {
       issues.push(error(path, "schema", "give burnRates or burnRateTiers, not both"));
     }
@@ -174,6 +182,13 @@ function checkAlerting(issues: Issue[], sla: ServiceLevelAgreement, context: Val
           `${(tier.factor * budget * 100).toFixed(1)}%, which cannot happen: that tier will never fire`));
       }
     }
+  }
+}
+
+function checkAnnotations(issues: Issue[], path: IssuePath, annotations: Readonly<Record<string, string>> | undefined): void {
+  for (const [name, value] of Object.entries(annotations ?? {})) {
+    const problem = templateProblem(value);
+    if (problem) issues.push(error([...path, name], "template-syntax", `expected a Go template Prometheus can parse: ${problem}`));
   }
 }
 
