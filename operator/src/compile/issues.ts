@@ -17,6 +17,7 @@ export type IssueCode =
   | "promql-semantics"
   | "template-in-label"
   | "template-syntax"
+  | "no-alerts"
   | "duplicate-name"
   | "reserved-label"
   | "invalid-label-name"

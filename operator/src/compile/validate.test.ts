@@ -160,3 +160,31 @@ describe("Go templates", () => {
     expect(problems(doc({ alerting: { annotations: { summary: "{{ $value | humanizePercentage }} of {{ $labels.objective }}" } } }))).toEqual([]);
   });
 });
+
+describe("duration bounds and silent alerting", () => {
+  const tier = (longWindow: string, shortWindow: string) => ({ alerting: { burnRateTiers: [{ severity: "page", budgetPercent: 2, longWindow, shortWindow }] } });
+
+  it("refuse a zero burn-rate window instead of compiling no alert", () => {
+    expect(problems(doc(tier("0s", "5m")))).toEqual([
+      'spec.alerting.burnRateTiers[0].longWindow: expected a duration from 1m to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m), found "0s"',
+    ]);
+  });
+
+  it("refuse windows and maintenance longer than the period", () => {
+    expect(problems(doc({ period: { rolling: "7d" }, ...tier("8d", "1h") }))).toEqual([
+      "spec.alerting.burnRateTiers[0].longWindow: expected at most the SLA's period (7d), found 8d",
+    ]);
+    expect(problems(doc({ period: { rolling: "1d" }, alerting: { burnRates: "google-sre" } }))).toEqual([
+      "spec.alerting.burnRates: the ticket tier 2 of google-sre measures over 3d, longer than the 1d period; name a table made for this period, or give burnRateTiers",
+    ]);
+    expect(problems(doc({ period: { rolling: "7d" }, maintenance: [{ schedule: "0 2 * * SUN", duration: "20000y" }] }))[0])
+      .toBe('spec.maintenance[0].duration: expected a duration from 1m to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m), found "20000y"');
+    expect(problems(doc({ period: { rolling: "7d" }, maintenance: [{ schedule: "0 2 * * SUN", duration: "8d" }] })))
+      .toEqual(["spec.maintenance[0].duration: expected at most the SLA's period (7d), found 8d"]);
+  });
+
+  it("refuse periods and review intervals that overflow", () => {
+    expect(problems(doc({ period: { rolling: "300y" } }))[0]).toMatch(/^spec\.period\.rolling: expected a duration from 1h to 400d .*found "300y"$/);
+    expect(problems(doc({ review: { every: "300000y" } }))[0]).toMatch(/^spec\.review\.every: (expected a value matching|expected a duration from 1d to 10y)/);
+  });
+});

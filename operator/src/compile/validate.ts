@@ -9,6 +9,7 @@ import { parseWindowTemplate } from "./promql/parse.js";
 import { burnRateTiers, periodSeconds } from "./normalize.js";
 import { reservedLabels } from "./labels.js";
 import { templateProblem } from "./go-template.js";
+import { durationBounds, durationUnits, type DurationBounds } from "../api/v1alpha1/bounds.js";
 
 const labelNameRe = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
@@ -32,9 +33,7 @@ export function validateSla(sla: ServiceLevelAgreement, context: ValidationConte
   checkMaintenance(issues, sla);
   checkCredits(issues, sla);
   checkDependencies(issues, sla, context);
-  if (spec.review && parseDuration(spec.review.every) === undefined) {
-    issues.push(error([...specPath, "review", "every"], "invalid-range", `expected a duration such as 90d, found ${JSON.stringify(spec.review.every)}`));
-  }
+  if (spec.review) checkDuration(issues, [...specPath, "review", "every"], spec.review.every, durationBounds.reviewEvery);
   for (const [i, filter] of (spec.dashboard?.filters ?? []).entries()) {
     if (!(filter in (spec.labels ?? {}))) {
       issues.push(error([...specPath, "dashboard", "filters", i], "unknown-filter",
@@ -44,10 +43,24 @@ export function validateSla(sla: ServiceLevelAgreement, context: ValidationConte
   return issues;
 }
 
+/** Checks a duration field against its bounds (and the period, when given); returns its seconds when valid. */
+function checkDuration(issues: Issue[], path: IssuePath, text: string, bounds: DurationBounds, periodLimit?: number): number | undefined {
+  const seconds = parseDuration(text);
+  if (seconds === undefined || seconds < bounds.minSeconds || seconds > bounds.maxSeconds) {
+    issues.push(error(path, "invalid-range", `expected a duration from ${bounds.min} to ${bounds.max} (units ${durationUnits}, largest first, as in 1h30m), found ${JSON.stringify(text)}`));
+    return undefined;
+  }
+  if (periodLimit !== undefined && seconds > periodLimit) {
+    issues.push(error(path, "invalid-range", `expected at most the SLA's period (${formatDuration(periodLimit)}), found ${text}`));
+    return undefined;
+  }
+  return seconds;
+}
+
 function checkLabels(issues: Issue[], path: IssuePath, labels: Readonly<Record<string, string>> | undefined, rejectReserved: boolean): void {
   for (const [name, value] of Object.entries(labels ?? {})) {
     // Prometheus expands alert label values as Go templates; a value is data and must stay one.
-    if (rejectReserved && value.includes("{{")) {
+    if (rejectReserved && typeof value === "string" && value.includes("{{")) {
       issues.push(error([...path, name], "template-in-label", `label values are copied as data, so they may not contain {{ (Prometheus would run it as a template in alert labels), found ${JSON.stringify(value)}; put templates in annotations`));
     }
     if (!labelNameRe.test(name)) {
@@ -67,11 +80,7 @@ function checkPeriod(issues: Issue[], sla: ServiceLevelAgreement): void {
   if (period.rolling !== undefined && period.calendar !== undefined) {
     issues.push(error(path, "period-conflict", "give rolling or calendar, not both"));
   }
-  if (period.rolling !== undefined) {
-    const seconds = parseDuration(period.rolling);
-    if (seconds === undefined) issues.push(error([...path, "rolling"], "invalid-range", `expected a duration such as 30d, found ${JSON.stringify(period.rolling)}`));
-    else if (seconds < 3600) issues.push(error([...path, "rolling"], "invalid-range", `a period must be at least 1h, found ${period.rolling}`));
-  }
+  if (period.rolling !== undefined) checkDuration(issues, [...path, "rolling"], period.rolling, durationBounds.period);
   if (period.timeZone !== undefined && !isTimeZone(period.timeZone)) {
     issues.push(error([...path, "timeZone"], "invalid-time-zone", `expected an IANA time zone such as Europe/Berlin, found ${JSON.stringify(period.timeZone)}`));
   }
@@ -114,10 +123,7 @@ function checkObjectives(issues: Issue[], sla: ServiceLevelAgreement): void {
     if (indicator.raw) checkTemplate(issues, [...path, "indicator", "raw", "errorRatio"], indicator.raw.errorRatio);
     if (indicator.latency) {
       checkLabels(issues, [...path, "indicator", "latency", "selector"], indicator.latency.selector, false);
-      const threshold = parseDuration(indicator.latency.threshold);
-      if (threshold === undefined) {
-        issues.push(error([...path, "indicator", "latency", "threshold"], "invalid-range", `expected a duration such as 300ms, found ${JSON.stringify(indicator.latency.threshold)}`));
-      }
+      checkDuration(issues, [...path, "indicator", "latency", "threshold"], indicator.latency.threshold, durationBounds.threshold);
       if (indicator.latency.selector && "le" in indicator.latency.selector) {
         issues.push(error([...path, "indicator", "latency", "selector", "le"], "reserved-label", "le is set from threshold; remove it from the selector"));
       }
@@ -153,25 +159,35 @@ function checkAlerting(issues: Issue[], sla: ServiceLevelAgreement, context: Val
         `no burn-rate table named ${JSON.stringify(alerting.burnRates)}; known: ${[...context.burnRateTables.keys()].sort().join(", ")}`));
       return;
     }
+    const period = periodSeconds(sla.spec.period);
     for (const [i, tier] of (alerting.burnRateTiers ?? []).entries()) {
-      const long = parseDuration(tier.longWindow);
-      const short = parseDuration(tier.shortWindow);
+      const tierPath = [...path, "burnRateTiers", i];
+      const long = checkDuration(issues, [...tierPath, "longWindow"], tier.longWindow, durationBounds.window, period);
+      const short = checkDuration(issues, [...tierPath, "shortWindow"], tier.shortWindow, durationBounds.window, period);
       if (long !== undefined && short !== undefined && short >= long) {
-        issues.push(error([...path, "burnRateTiers", i, "shortWindow"], "invalid-range", `the short window (${tier.shortWindow}) must be shorter than the long window (${tier.longWindow})`));
+        issues.push(error([...tierPath, "shortWindow"], "invalid-range", `the short window (${tier.shortWindow}) must be shorter than the long window (${tier.longWindow})`));
       }
     }
-    if (alerting.noData?.for !== undefined && parseDuration(alerting.noData.for) === undefined) {
-      issues.push(error([...path, "noData", "for"], "invalid-range", `expected a duration such as 10m, found ${JSON.stringify(alerting.noData.for)}`));
-    }
+    if (alerting.noData?.for !== undefined) checkDuration(issues, [...path, "noData", "for"], alerting.noData.for, durationBounds.noDataFor);
   }
   const period = periodSeconds(sla.spec.period);
   const tiers = burnRateTiers(sla, context.burnRateTables, period);
-  if (!tiers) return;
+  if (!tiers) {
+    // Every way to no alerts must be explicit: a tier that cannot be built is an error, never silence.
+    if (!issues.some((i) => i.severity === "error" && i.path[1] === "alerting")) {
+      issues.push(error(path, "no-alerts", "this SLA would compile to no alert at all: its burn-rate tiers cannot be built; give valid tiers, or disable page, ticket and noData explicitly"));
+    }
+    return;
+  }
   for (const [i, objective] of sla.spec.objectives.entries()) {
     const budget = (100 - objective.target) / 100;
     for (const [t, tier] of tiers.tiers.entries()) {
       if (alerting?.[tier.severity]?.disabled) continue;
-      if (i === 0 && tier.longWindowSeconds > period) {
+      if (i === 0 && tier.longWindowSeconds > period && alerting?.burnRates !== undefined) {
+        issues.push(error(["spec", "alerting", "burnRates"], "window-exceeds-period",
+          `the ${tier.severity} tier ${t + 1} of ${tiers.table} measures over ${formatDuration(tier.longWindowSeconds)}, longer than the ` +
+          `${formatDuration(period)} period; name a table made for this period, or give burnRateTiers`));
+      } else if (i === 0 && tier.longWindowSeconds > period && alerting?.burnRateTiers === undefined) {
         issues.push(warning(["spec", "alerting"], "window-exceeds-period",
           `the ${tier.severity} tier ${t + 1} of ${tiers.table} measures over ${formatDuration(tier.longWindowSeconds)}, longer than the ` +
           `${formatDuration(period)} period; name a table made for short periods in alerting.burnRates, or give burnRateTiers`));
@@ -187,7 +203,7 @@ function checkAlerting(issues: Issue[], sla: ServiceLevelAgreement, context: Val
 
 function checkAnnotations(issues: Issue[], path: IssuePath, annotations: Readonly<Record<string, string>> | undefined): void {
   for (const [name, value] of Object.entries(annotations ?? {})) {
-    const problem = templateProblem(value);
+    const problem = typeof value === "string" ? templateProblem(value) : undefined;
     if (problem) issues.push(error([...path, name], "template-syntax", `expected a Go template Prometheus can parse: ${problem}`));
   }
 }
@@ -199,6 +215,7 @@ function checkMaintenance(issues: Issue[], sla: ServiceLevelAgreement): void {
       const cron = parseCron(window.schedule);
       if (!cron.ok) issues.push(error([...path, "schedule"], "invalid-cron", cron.message));
       if (window.duration === undefined) issues.push(error(path, "schema", "a scheduled window needs a duration"));
+      else checkDuration(issues, [...path, "duration"], window.duration, durationBounds.maintenance, periodSeconds(sla.spec.period));
     } else if (window.start !== undefined && window.end !== undefined) {
       const start = Date.parse(window.start);
       const end = Date.parse(window.end);
