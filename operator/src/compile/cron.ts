@@ -37,6 +37,15 @@ export function parseCron(text: string): { ok: true; value: CronSchedule } | { o
   }
 }
 
+const longestMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** False when a schedule names only days that its months never have, as 0 0 30 2 * does. */
+export function canFire(schedule: CronSchedule): boolean {
+  // With a weekday restricted too, cron fires on either match, and every month has every weekday.
+  if (!schedule.dayOfMonthRestricted || schedule.dayOfWeekRestricted) return true;
+  return [...schedule.months].some((month) => [...schedule.daysOfMonth].some((day) => day <= (longestMonth[month - 1] as number)));
+}
+
 function field(text: string, min: number, max: number, names: string[], what: string, nameBase = 0): Set<number> {
   const out = new Set<number>();
   const value = (v: string): number => {

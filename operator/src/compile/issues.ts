@@ -18,6 +18,8 @@ export type IssueCode =
   | "template-in-label"
   | "template-syntax"
   | "no-alerts"
+  | "dependency-cycle"
+  | "cron-never-fires"
   | "duplicate-name"
   | "reserved-label"
   | "invalid-label-name"

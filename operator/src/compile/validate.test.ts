@@ -188,3 +188,51 @@ describe("duration bounds and silent alerting", () => {
     expect(problems(doc({ review: { every: "300000y" } }))[0]).toMatch(/^spec\.review\.every: (expected a value matching|expected a duration from 1d to 10y)/);
   });
 });
+
+describe("labels that would override the alerts' own", () => {
+  it("are refused on every rule, and allowed where they belong", () => {
+    expect(problems(doc({ labels: { severity: "info" } }))).toEqual([
+      'spec.labels.severity: label "severity" is set per alert route and would override it on every alert; set it in spec.alerting.page.labels or spec.alerting.ticket.labels',
+    ]);
+    expect(problems(doc({ labels: { alertname: "x", le: "1" } }))).toEqual([
+      'spec.labels.alertname: label "alertname" is set by Prometheus (on every alert); choose another name',
+      'spec.labels.le: label "le" is set by Prometheus (histogram buckets); choose another name',
+    ]);
+    expect(problems(doc({ alerting: { labels: { severity: "x" }, page: { labels: { long_window: "1h" } } } }))).toEqual([
+      'spec.alerting.labels.severity: label "severity" is set per alert route and would override it on every alert; set it in spec.alerting.page.labels or spec.alerting.ticket.labels',
+      'spec.alerting.page.labels.long_window: label "long_window" is set by the compiler on every rule; choose another name',
+    ]);
+    expect(problems(doc({ alerting: { page: { labels: { severity: "critical" } } } }))).toEqual([]);
+  });
+});
+
+describe("dependencies", () => {
+  const sla = (name: string, dependsOn: string[]) =>
+    doc({ dependencies: dependsOn.map((d) => ({ name: d })), objectives: [objective({ target: 99 })] }, { name, namespace: "shop" }) as unknown as ServiceLevelAgreement;
+
+  it("may not include the SLA itself", () => {
+    expect(problems(sla("checkout", ["checkout"]))).toEqual(["spec.dependencies[0]: shop/checkout depends on itself; remove this dependency"]);
+  });
+
+  it("may not form a cycle through other SLAs", () => {
+    const peers = new Map([["shop/checkout", sla("checkout", ["payments"])], ["shop/payments", sla("payments", ["ledger"])], ["shop/ledger", sla("ledger", ["checkout"])]]);
+    expect(problems(peers.get("shop/checkout"), peers)).toEqual([
+      "spec.dependencies[0]: dependency cycle: shop/checkout -> shop/payments -> shop/ledger -> shop/checkout; an SLA cannot rely on what relies on it",
+    ]);
+    const acyclic = new Map([["shop/checkout", sla("checkout", ["payments"])], ["shop/payments", sla("payments", [])]]);
+    expect(problems(acyclic.get("shop/checkout"), acyclic)).toEqual([]);
+  });
+});
+
+describe("maintenance schedules", () => {
+  it("warn when they can never fire", () => {
+    for (const schedule of ["0 0 30 2 *", "0 0 31 4 *", "0 0 31 2,4,6,9,11 *"]) {
+      expect(problems(doc({ maintenance: [{ schedule, duration: "1h" }] })), schedule).toEqual([
+        `spec.maintenance[0].schedule: the schedule ${JSON.stringify(schedule)} never fires: no month it names has the days of month it names`,
+      ]);
+    }
+    for (const schedule of ["0 0 29 2 *", "0 0 31 * *", "0 0 30 2 MON", "0 2 * * SUN"]) {
+      expect(problems(doc({ maintenance: [{ schedule, duration: "1h" }] })), schedule).toEqual([]);
+    }
+  });
+});

@@ -2,12 +2,12 @@
 // Schema and CEL cannot express (PromQL that parses, {{window}} placement, credit ordering,
 // dependency arithmetic, label names, time zones, cron). Returns issues; never throws.
 import type { ServiceLevelAgreement, BurnRateTable } from "../api/v1alpha1/types.js";
-import { parseCron } from "./cron.js";
+import { canFire, parseCron } from "./cron.js";
 import { formatDuration, parseDuration } from "./duration.js";
 import { error, warning, type Issue, type IssuePath } from "./issues.js";
 import { parseWindowTemplate } from "./promql/parse.js";
 import { burnRateTiers, periodSeconds } from "./normalize.js";
-import { reservedLabels } from "./labels.js";
+import { prometheusLabels, reservedLabels, routeLabels } from "./labels.js";
 import { templateProblem } from "./go-template.js";
 import { durationBounds, durationUnits, type DurationBounds } from "../api/v1alpha1/bounds.js";
 
@@ -26,7 +26,7 @@ export function validateSla(sla: ServiceLevelAgreement, context: ValidationConte
   const spec = sla.spec;
   const specPath = ["spec"];
 
-  checkLabels(issues, [...specPath, "labels"], spec.labels, true);
+  checkLabels(issues, [...specPath, "labels"], spec.labels, "every-rule");
   checkPeriod(issues, sla);
   checkObjectives(issues, sla);
   checkAlerting(issues, sla, context);
@@ -57,7 +57,11 @@ function checkDuration(issues: Issue[], path: IssuePath, text: string, bounds: D
   return seconds;
 }
 
-function checkLabels(issues: Issue[], path: IssuePath, labels: Readonly<Record<string, string>> | undefined, rejectReserved: boolean): void {
+/** Where labels end up: on every rule, on one alert route's alerts, or only in a selector. */
+type LabelPlace = "every-rule" | "route" | "selector";
+
+function checkLabels(issues: Issue[], path: IssuePath, labels: Readonly<Record<string, string>> | undefined, place: LabelPlace): void {
+  const rejectReserved = place !== "selector";
   for (const [name, value] of Object.entries(labels ?? {})) {
     // Prometheus expands alert label values as Go templates; a value is data and must stay one.
     if (rejectReserved && typeof value === "string" && value.includes("{{")) {
@@ -67,6 +71,11 @@ function checkLabels(issues: Issue[], path: IssuePath, labels: Readonly<Record<s
       issues.push(error([...path, name], "invalid-label-name", `label name ${JSON.stringify(name)} must match [a-zA-Z_][a-zA-Z0-9_]*`));
     } else if (rejectReserved && (reservedLabels as readonly string[]).includes(name)) {
       issues.push(error([...path, name], "reserved-label", `label ${JSON.stringify(name)} is set by the compiler on every rule; choose another name`));
+    } else if (rejectReserved && (prometheusLabels as readonly string[]).includes(name)) {
+      issues.push(error([...path, name], "reserved-label", `label ${JSON.stringify(name)} is set by Prometheus (${name === "le" ? "histogram buckets" : "on every alert"}); choose another name`));
+    } else if (place === "every-rule" && (routeLabels as readonly string[]).includes(name)) {
+      issues.push(error([...path, name], "reserved-label",
+        `label ${JSON.stringify(name)} is set per alert route and would override it on every alert; set it in spec.alerting.page.labels or spec.alerting.ticket.labels`));
     } else if (name.startsWith("__")) {
       issues.push(error([...path, name], "reserved-label", `label names starting with __ are reserved by Prometheus`));
     }
@@ -122,13 +131,13 @@ function checkObjectives(issues: Issue[], sla: ServiceLevelAgreement): void {
     }
     if (indicator.raw) checkTemplate(issues, [...path, "indicator", "raw", "errorRatio"], indicator.raw.errorRatio);
     if (indicator.latency) {
-      checkLabels(issues, [...path, "indicator", "latency", "selector"], indicator.latency.selector, false);
+      checkLabels(issues, [...path, "indicator", "latency", "selector"], indicator.latency.selector, "selector");
       checkDuration(issues, [...path, "indicator", "latency", "threshold"], indicator.latency.threshold, durationBounds.threshold);
       if (indicator.latency.selector && "le" in indicator.latency.selector) {
         issues.push(error([...path, "indicator", "latency", "selector", "le"], "reserved-label", "le is set from threshold; remove it from the selector"));
       }
     }
-    if (indicator.probe) checkLabels(issues, [...path, "indicator", "probe", "selector"], indicator.probe.selector, false);
+    if (indicator.probe) checkLabels(issues, [...path, "indicator", "probe", "selector"], indicator.probe.selector, "selector");
   }
 }
 
@@ -145,9 +154,9 @@ function checkAlerting(issues: Issue[], sla: ServiceLevelAgreement, context: Val
   const alerting = sla.spec.alerting;
   const path = ["spec", "alerting"];
   if (alerting) {
-    checkLabels(issues, [...path, "labels"], alerting.labels, true);
-    checkLabels(issues, [...path, "page", "labels"], alerting.page?.labels, true);
-    checkLabels(issues, [...path, "ticket", "labels"], alerting.ticket?.labels, true);
+    checkLabels(issues, [...path, "labels"], alerting.labels, "every-rule");
+    checkLabels(issues, [...path, "page", "labels"], alerting.page?.labels, "route");
+    checkLabels(issues, [...path, "ticket", "labels"], alerting.ticket?.labels, "route");
     checkAnnotations(issues, [...path, "annotations"], alerting.annotations);
     checkAnnotations(issues, [...path, "page", "annotations"], alerting.page?.annotations);
     checkAnnotations(issues, [...path, "ticket", "annotations"], alerting.ticket?.annotations);
@@ -208,12 +217,34 @@ function checkAnnotations(issues: Issue[], path: IssuePath, annotations: Readonl
   }
 }
 
+/** The chain of dependencies from `from` back to `target` among the peers, or undefined when there is none. */
+function pathBack(from: string, target: string, peers: ReadonlyMap<string, ServiceLevelAgreement>): string[] | undefined {
+  const seen = new Set<string>();
+  const visit = (key: string): string[] | undefined => {
+    if (key === target) return [key];
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    const peer = peers.get(key);
+    if (!peer) return undefined;
+    const namespace = peer.metadata.namespace ?? "default";
+    for (const dependency of peer.spec.dependencies ?? []) {
+      const rest = visit(`${dependency.namespace ?? namespace}/${dependency.name}`);
+      if (rest) return [key, ...rest];
+    }
+    return undefined;
+  };
+  return visit(from);
+}
+
 function checkMaintenance(issues: Issue[], sla: ServiceLevelAgreement): void {
   for (const [i, window] of (sla.spec.maintenance ?? []).entries()) {
     const path = ["spec", "maintenance", i];
     if (window.schedule !== undefined) {
       const cron = parseCron(window.schedule);
       if (!cron.ok) issues.push(error([...path, "schedule"], "invalid-cron", cron.message));
+      else if (!canFire(cron.value)) {
+        issues.push(warning([...path, "schedule"], "cron-never-fires", `the schedule ${JSON.stringify(window.schedule)} never fires: no month it names has the days of month it names`));
+      }
       if (window.duration === undefined) issues.push(error(path, "schema", "a scheduled window needs a duration"));
       else checkDuration(issues, [...path, "duration"], window.duration, durationBounds.maintenance, periodSeconds(sla.spec.period));
     } else if (window.start !== undefined && window.end !== undefined) {
@@ -245,8 +276,18 @@ function checkCredits(issues: Issue[], sla: ServiceLevelAgreement): void {
 
 function checkDependencies(issues: Issue[], sla: ServiceLevelAgreement, context: ValidationContext): void {
   const dependencies = sla.spec.dependencies ?? [];
-  if (!context.peers || dependencies.length === 0) return;
   const namespace = sla.metadata.namespace ?? "default";
+  const self = `${namespace}/${sla.metadata.name}`;
+  for (const [i, dependency] of dependencies.entries()) {
+    const key = `${dependency.namespace ?? namespace}/${dependency.name}`;
+    if (key === self) {
+      issues.push(error(["spec", "dependencies", i], "dependency-cycle", `${self} depends on itself; remove this dependency`));
+      continue;
+    }
+    const cycle = context.peers ? pathBack(key, self, context.peers) : undefined;
+    if (cycle) issues.push(error(["spec", "dependencies", i], "dependency-cycle", `dependency cycle: ${[self, ...cycle].join(" -> ")}; an SLA cannot rely on what relies on it`));
+  }
+  if (!context.peers || dependencies.length === 0) return;
   // A serial dependency caps what this service can attain: it cannot be more available than the
   // product of the weakest promise of each dependency it needs.
   let supported = 1;
