@@ -5,6 +5,7 @@ import { checkSchema } from "./schema-check.js";
 import { validateSla, type ValidationContext } from "./validate.js";
 import { normalizeSla } from "./normalize.js";
 import { buildRuleGroups, ruleCount, type RuleGroup } from "./rules.js";
+import { checkGeneratedRules } from "./promql/rule-check.js";
 import { prometheusRuleObject, renderYaml, ruleGroupsDocument } from "./outputs.js";
 import { buildRuleTests } from "./tests.js";
 import { buildDashboard, dashboardConfigMap } from "./dashboards.js";
@@ -54,6 +55,8 @@ export function compile(document: unknown, options: CompileOptions): CompileResu
   if (!valid.ok) return valid;
   const model = normalizeSla(valid.value, options.burnRateTables);
   const groups = buildRuleGroups(model);
+  const refused = checkGeneratedRules(groups);
+  if (refused.length > 0) return { ok: false, issues: refused };
   const prometheusRule = prometheusRuleObject(model, groups, options.ruleLabels);
   const dashboard = model.dashboard ? buildDashboard(model) : null;
   const ruleFile = `${model.name}.rules.yaml`;

@@ -20,6 +20,7 @@ export type IssueCode =
   | "no-alerts"
   | "dependency-cycle"
   | "cron-never-fires"
+  | "compiler-bug"
   | "duplicate-name"
   | "reserved-label"
   | "invalid-label-name"
