@@ -5,23 +5,14 @@ import { compile } from "../../operator/src/compile/index.js";
 import { formatPath, type Issue } from "../../operator/src/compile/issues.js";
 import type { RuleGroup } from "../../operator/src/compile/rules.js";
 import { loadTables } from "../support/burn-rate-tables.js";
+import { checkoutSla } from "../../operator/src/compile/workbook.fixture.js";
 import { promtoolErrorsByGroup } from "./promtool-batch.js";
 
 export const tables = loadTables();
 
-/** An SLA document with a ratio objective; `spec` overrides what a property exercises. */
+/** The checkout SLA of the fixtures; `spec` overrides what a property exercises, `objectives` its objectives. */
 export function hostileSla(spec: Record<string, unknown>, objectives?: unknown[]): Record<string, unknown> {
-  return {
-    apiVersion: "servicelevel.dev/v1alpha1",
-    kind: "ServiceLevelAgreement",
-    metadata: { name: "hostile", namespace: "fuzz" },
-    spec: {
-      service: "checkout",
-      owner: "team-fuzz",
-      objectives: objectives ?? [{ name: "availability", target: 99.9, indicator: { ratio: { errors: "sum(rate(e_total[{{window}}]))", total: "sum(rate(t_total[{{window}}]))" } } }],
-      ...spec,
-    },
-  };
+  return checkoutSla({ ...(objectives ? { objectives } : {}), ...spec });
 }
 
 /** True when the path names a field that exists in the document (or the document itself). */
