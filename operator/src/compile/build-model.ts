@@ -7,6 +7,8 @@ import { validateSla, type ValidationContext } from "./validate.js";
 import { normalizeSla } from "./normalize.js";
 import type { Issue } from "./issues.js";
 import type { SlaModel } from "./model.js";
+import { buildRuleGroups } from "./rules.js";
+import { checkGeneratedRules } from "./promql/rule-check.js";
 
 /** Checks a parsed document against the schema and the semantic rules. */
 export function validateDocument(document: unknown, options: ValidationContext): { ok: true; value: ServiceLevelAgreement; warnings: Issue[] } | { ok: false; issues: Issue[] } {
@@ -32,6 +34,10 @@ export type ModelResult = { readonly ok: true; readonly value: ModelledSla } | {
 export function buildModel(document: unknown, context: ValidationContext): ModelResult {
   const valid = validateDocument(document, context);
   if (!valid.ok) return valid;
-  return { ok: true, value: { sla: valid.value, model: normalizeSla(valid.value, context.burnRateTables), warnings: valid.warnings } };
+  const model = normalizeSla(valid.value, context.burnRateTables);
+  // A generated rule Prometheus would refuse is a compiler bug; refusing the SLA keeps the rules that work.
+  const refused = checkGeneratedRules(buildRuleGroups(model));
+  if (refused.length > 0) return { ok: false, issues: refused };
+  return { ok: true, value: { sla: valid.value, model, warnings: valid.warnings } };
 }
 

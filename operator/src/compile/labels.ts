@@ -5,6 +5,12 @@ import type { SlaModel, ObjectiveModel } from "./model.js";
 /** Labels the compiler sets; users may not set them in spec.labels or alert labels. */
 export const reservedLabels = ["sla", "sla_namespace", "service", "objective", "long_window", "short_window"] as const;
 
+/** Labels Prometheus itself sets on alerts (alertname, alertstate) or histograms use (le): no rule may set them. */
+export const prometheusLabels = ["alertname", "alertstate", "le"] as const;
+
+/** Labels each alert route sets for itself (alerting.page/ticket.labels); set on every rule they would override them. */
+export const routeLabels = ["severity"] as const;
+
 /** The labels that identify one objective's series: enough to select them, nothing more. */
 export function objectiveSelector(sla: SlaModel, objective: ObjectiveModel): Record<string, string> {
   return { objective: objective.name, sla: sla.name, sla_namespace: sla.namespace };

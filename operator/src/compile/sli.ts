@@ -57,9 +57,21 @@ function equalityMatchers(labels: Readonly<Record<string, string>>): Matcher[] {
 
 /** The le matcher of a threshold. Prometheus 3 writes integral bucket bounds as "1.0", older versions as "1". */
 export function leMatcher(thresholdSeconds: number): Matcher {
-  const text = String(thresholdSeconds);
-  if (Number.isInteger(thresholdSeconds)) return { name: "le", op: "=~", value: `${text}(\\.0)?` };
+  const text = bucketBound(thresholdSeconds);
+  if (!text.includes(".")) return { name: "le", op: "=~", value: `${text}(\\.0)?` };
   return { name: "le", op: "=", value: text };
+}
+
+/**
+ * A threshold in seconds as a histogram writes its bucket bound: the shortest decimal, as Go's
+ * strconv.FormatFloat(f, 'f', -1, 64). Thresholds are whole milliseconds, so the decimal is built
+ * from the integer count of them: 700ms * 0.001 is 0.7000000000000001 in floating point.
+ */
+export function bucketBound(thresholdSeconds: number): string {
+  const ms = Math.round(thresholdSeconds * 1000);
+  const whole = Math.floor(ms / 1000);
+  const fraction = String(ms % 1000).padStart(3, "0").replace(/0+$/, "");
+  return fraction === "" ? String(whole) : `${whole}.${fraction}`;
 }
 
 /** A user query for one window, aggregated to a single series unless it already is one. */

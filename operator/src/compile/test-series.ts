@@ -7,6 +7,7 @@ import type { SyntaxNode } from "@lezer/common";
 import type { IndicatorModel } from "./model.js";
 import { instantiate, parseWindowTemplate, unquoteString } from "./promql/parse.js";
 import type { Matcher, MatchOp } from "./promql/ast.js";
+import { bucketBound } from "./sli.js";
 
 /** One synthetic series: `rate` says how its value moves each minute given the minute's bad share. */
 export interface SyntheticSeries {
@@ -25,7 +26,7 @@ export function syntheticSeries(indicator: IndicatorModel): { ok: true; series: 
   switch (indicator.kind) {
     case "latency": {
       // Bucket bounds are written the way client libraries write them ("0.3", "1"); leMatcher accepts both forms.
-      const leValue = String(indicator.thresholdSeconds);
+      const leValue = bucketBound(indicator.thresholdSeconds);
       return {
         ok: true,
         series: [

@@ -103,3 +103,136 @@ describe("semantic errors", () => {
     expect(result.ok && result.warnings.map((w) => w.code)).toEqual(["tier-never-fires"]);
   });
 });
+
+describe("PromQL that Prometheus would refuse", () => {
+  const withErrors = (errors: string) => doc({ objectives: [objective({ indicator: { ratio: { errors, total: "sum(rate(t_total[{{window}}]))" } } })] });
+  const at = "spec.objectives[0].indicator.ratio.errors";
+
+  it("is refused at the query's path with what was expected and what was found", () => {
+    expect(problems(withErrors('sum(rate(e_total[{{window}}])) + "a"'))).toEqual([
+      `${at}: the right operand of + must be a scalar or an instant vector, found a string, near "\\"a\\""`,
+    ]);
+    expect(problems(withErrors("sum(rate(e_total[{{window}}])) + rate(up)"))).toEqual([
+      `${at}: argument 1 of rate must be a range vector, found an instant vector, near "up)"`,
+    ]);
+    expect(problems(withErrors("rate(sum(e_total)[{{window}}])"))[0]).toMatch(/^spec\.objectives\[0\]\.indicator\.ratio\.errors: ranges are only allowed on vector selectors, found the aggregation sum/);
+    expect(problems(withErrors("scalar(sum(rate(e_total[{{window}}])))"))).toEqual([
+      `${at}: expected an expression of type instant vector, found a scalar, near "scalar(sum(rate(e_total[{{window}}])))"`,
+    ]);
+    expect(problems(withErrors("topk(e_total, rate(e_total[{{window}}]))"))[0]).toContain("the parameter of topk must be a scalar, found an instant vector");
+    expect(problems(withErrors("sum(rate(e_total[5m]))[{{window}}:1m]"))[0]).toContain("expected an expression of type instant vector, found a range vector");
+    expect(problems(withErrors("max_over_time(sum(rate(e_total[5m]))[{{window}}:1m])"))).toEqual([]);
+  });
+
+  it("includes regexes RE2 refuses and selectors that match everything", () => {
+    expect(problems(withErrors('sum(rate(e_total{code=~"("}[{{window}}]))'))[0]).toContain('invalid regular expression in code=~: missing closing ): `(`');
+    expect(problems(withErrors('sum(rate(e_total{code=~"5(?=0)"}[{{window}}]))'))[0]).toContain("invalid or unsupported Perl syntax: `(?=`");
+    expect(problems(withErrors('sum(rate({job!="x"}[{{window}}]))'))[0]).toContain('expected a selector with a metric name or a matcher that does not match the empty string, found {job!="x"}');
+    expect(problems(withErrors("sum(rate({}[{{window}}]))"))[0]).toContain("found {}");
+  });
+
+  it("keeps a trailing # comment from swallowing the rest of the generated rule", async () => {
+    const { compile } = await import("./index.js");
+    const result = compile(withErrors("sum(rate(e_total[{{window}}])) # five hundreds"), { burnRateTables: tables });
+    expect(result.ok).toBe(true);
+    const rules = result.ok ? result.value.files["rules.yaml"] ?? "" : "";
+    expect(rules).not.toContain("five hundreds");
+    expect(rules).toContain("expr: (sum(rate(e_total[5m]))) or on() vector(0)\n");
+  });
+});
+
+describe("Go templates", () => {
+  it("are refused in label values, which are data", () => {
+    expect(problems(doc({ labels: { team: "pay{{ $value }}" } }))).toEqual([
+      'spec.labels.team: label values are copied as data, so they may not contain {{ (Prometheus would run it as a template in alert labels), found "pay{{ $value }}"; put templates in annotations',
+    ]);
+    expect(problems(doc({ alerting: { page: { labels: { route: "{{" } } } }))[0]).toMatch(/^spec\.alerting\.page\.labels\.route: label values are copied as data/);
+  });
+
+  it("in annotations must parse as Prometheus parses them, reported at the annotation", () => {
+    expect(problems(doc({ alerting: { annotations: { summary: "ratio {{ $value" } } }))).toEqual([
+      'spec.alerting.annotations.summary: expected a Go template Prometheus can parse: unclosed action: add }}, at "{{ $value"',
+    ]);
+    expect(problems(doc({ alerting: { ticket: { annotations: { runbook: "{{ if $value }}high" } } } }))).toEqual([
+      'spec.alerting.ticket.annotations.runbook: expected a Go template Prometheus can parse: {{if}} is never closed with {{end}}, at "{{ if $value }}high"',
+    ]);
+    expect(problems(doc({ alerting: { annotations: { summary: "{{ $undefined }}" } } }))[0]).toContain('undefined variable "$undefined"');
+    expect(problems(doc({ alerting: { annotations: { summary: "{{ $value | humanizePercentage }} of {{ $labels.objective }}" } } }))).toEqual([]);
+  });
+});
+
+describe("duration bounds and silent alerting", () => {
+  const tier = (longWindow: string, shortWindow: string) => ({ alerting: { burnRateTiers: [{ severity: "page", budgetPercent: 2, longWindow, shortWindow }] } });
+
+  it("refuse a zero burn-rate window instead of compiling no alert", () => {
+    expect(problems(doc(tier("0s", "5m")))).toEqual([
+      'spec.alerting.burnRateTiers[0].longWindow: expected a duration from 1m to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m), found "0s"',
+    ]);
+  });
+
+  it("refuse windows and maintenance longer than the period", () => {
+    expect(problems(doc({ period: { rolling: "7d" }, ...tier("8d", "1h") }))).toEqual([
+      "spec.alerting.burnRateTiers[0].longWindow: expected at most the SLA's period (7d), found 8d",
+    ]);
+    expect(problems(doc({ period: { rolling: "1d" }, alerting: { burnRates: "google-sre" } }))).toEqual([
+      "spec.alerting.burnRates: the ticket tier 2 of google-sre measures over 3d, longer than the 1d period; name a table made for this period, or give burnRateTiers",
+    ]);
+    expect(problems(doc({ period: { rolling: "7d" }, maintenance: [{ schedule: "0 2 * * SUN", duration: "20000y" }] }))[0])
+      .toBe('spec.maintenance[0].duration: expected a duration from 1m to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m), found "20000y"');
+    expect(problems(doc({ period: { rolling: "7d" }, maintenance: [{ schedule: "0 2 * * SUN", duration: "8d" }] })))
+      .toEqual(["spec.maintenance[0].duration: expected at most the SLA's period (7d), found 8d"]);
+  });
+
+  it("refuse periods and review intervals that overflow", () => {
+    expect(problems(doc({ period: { rolling: "300y" } }))[0]).toMatch(/^spec\.period\.rolling: expected a duration from 1h to 400d .*found "300y"$/);
+    expect(problems(doc({ review: { every: "300000y" } }))[0]).toMatch(/^spec\.review\.every: (expected a value matching|expected a duration from 1d to 10y)/);
+  });
+});
+
+describe("labels that would override the alerts' own", () => {
+  it("are refused on every rule, and allowed where they belong", () => {
+    expect(problems(doc({ labels: { severity: "info" } }))).toEqual([
+      'spec.labels.severity: label "severity" is set per alert route and would override it on every alert; set it in spec.alerting.page.labels or spec.alerting.ticket.labels',
+    ]);
+    expect(problems(doc({ labels: { alertname: "x", le: "1" } }))).toEqual([
+      'spec.labels.alertname: label "alertname" is set by Prometheus (on every alert); choose another name',
+      'spec.labels.le: label "le" is set by Prometheus (histogram buckets); choose another name',
+    ]);
+    expect(problems(doc({ alerting: { labels: { severity: "x" }, page: { labels: { long_window: "1h" } } } }))).toEqual([
+      'spec.alerting.labels.severity: label "severity" is set per alert route and would override it on every alert; set it in spec.alerting.page.labels or spec.alerting.ticket.labels',
+      'spec.alerting.page.labels.long_window: label "long_window" is set by the compiler on every rule; choose another name',
+    ]);
+    expect(problems(doc({ alerting: { page: { labels: { severity: "critical" } } } }))).toEqual([]);
+  });
+});
+
+describe("dependencies", () => {
+  const sla = (name: string, dependsOn: string[]) =>
+    doc({ dependencies: dependsOn.map((d) => ({ name: d })), objectives: [objective({ target: 99 })] }, { name, namespace: "shop" }) as unknown as ServiceLevelAgreement;
+
+  it("may not include the SLA itself", () => {
+    expect(problems(sla("checkout", ["checkout"]))).toEqual(["spec.dependencies[0]: shop/checkout depends on itself; remove this dependency"]);
+  });
+
+  it("may not form a cycle through other SLAs", () => {
+    const peers = new Map([["shop/checkout", sla("checkout", ["payments"])], ["shop/payments", sla("payments", ["ledger"])], ["shop/ledger", sla("ledger", ["checkout"])]]);
+    expect(problems(peers.get("shop/checkout"), peers)).toEqual([
+      "spec.dependencies[0]: dependency cycle: shop/checkout -> shop/payments -> shop/ledger -> shop/checkout; an SLA cannot rely on what relies on it",
+    ]);
+    const acyclic = new Map([["shop/checkout", sla("checkout", ["payments"])], ["shop/payments", sla("payments", [])]]);
+    expect(problems(acyclic.get("shop/checkout"), acyclic)).toEqual([]);
+  });
+});
+
+describe("maintenance schedules", () => {
+  it("warn when they can never fire", () => {
+    for (const schedule of ["0 0 30 2 *", "0 0 31 4 *", "0 0 31 2,4,6,9,11 *"]) {
+      expect(problems(doc({ maintenance: [{ schedule, duration: "1h" }] })), schedule).toEqual([
+        `spec.maintenance[0].schedule: the schedule ${JSON.stringify(schedule)} never fires: no month it names has the days of month it names`,
+      ]);
+    }
+    for (const schedule of ["0 0 29 2 *", "0 0 31 * *", "0 0 30 2 MON", "0 2 * * SUN"]) {
+      expect(problems(doc({ maintenance: [{ schedule, duration: "1h" }] })), schedule).toEqual([]);
+    }
+  });
+});

@@ -2,12 +2,14 @@
 // Schema and CEL cannot express (PromQL that parses, {{window}} placement, credit ordering,
 // dependency arithmetic, label names, time zones, cron). Returns issues; never throws.
 import type { ServiceLevelAgreement, BurnRateTable } from "../api/v1alpha1/types.js";
-import { parseCron } from "./cron.js";
+import { cronEverFires, parseCron } from "./cron.js";
 import { formatDuration, parseDuration } from "./duration.js";
 import { error, warning, type Issue, type IssuePath } from "./issues.js";
 import { parseWindowTemplate } from "./promql/parse.js";
 import { burnRateTiers, periodSeconds } from "./normalize.js";
-import { reservedLabels } from "./labels.js";
+import { prometheusLabels, reservedLabels, routeLabels } from "./labels.js";
+import { templateProblem } from "./go-template.js";
+import { durationBounds, durationUnits, type DurationBounds } from "../api/v1alpha1/bounds.js";
 
 const labelNameRe = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
@@ -24,16 +26,14 @@ export function validateSla(sla: ServiceLevelAgreement, context: ValidationConte
   const spec = sla.spec;
   const specPath = ["spec"];
 
-  checkLabels(issues, [...specPath, "labels"], spec.labels, true);
+  checkLabels(issues, [...specPath, "labels"], spec.labels, "every-rule");
   checkPeriod(issues, sla);
   checkObjectives(issues, sla);
   checkAlerting(issues, sla, context);
   checkMaintenance(issues, sla);
   checkCredits(issues, sla);
   checkDependencies(issues, sla, context);
-  if (spec.review && parseDuration(spec.review.every) === undefined) {
-    issues.push(error([...specPath, "review", "every"], "invalid-range", `expected a duration such as 90d, found ${JSON.stringify(spec.review.every)}`));
-  }
+  if (spec.review) checkDuration(issues, [...specPath, "review", "every"], spec.review.every, durationBounds.reviewEvery);
   for (const [i, filter] of (spec.dashboard?.filters ?? []).entries()) {
     if (!(filter in (spec.labels ?? {}))) {
       issues.push(error([...specPath, "dashboard", "filters", i], "unknown-filter",
@@ -43,12 +43,39 @@ export function validateSla(sla: ServiceLevelAgreement, context: ValidationConte
   return issues;
 }
 
-function checkLabels(issues: Issue[], path: IssuePath, labels: Readonly<Record<string, string>> | undefined, rejectReserved: boolean): void {
-  for (const name of Object.keys(labels ?? {})) {
+/** Checks a duration field against its bounds (and the period, when given); returns its seconds when valid. */
+function checkDuration(issues: Issue[], path: IssuePath, text: string, bounds: DurationBounds, periodLimit?: number): number | undefined {
+  const seconds = parseDuration(text);
+  if (seconds === undefined || seconds < bounds.minSeconds || seconds > bounds.maxSeconds) {
+    issues.push(error(path, "invalid-range", `expected a duration from ${bounds.min} to ${bounds.max} (units ${durationUnits}, largest first, as in 1h30m), found ${JSON.stringify(text)}`));
+    return undefined;
+  }
+  if (periodLimit !== undefined && seconds > periodLimit) {
+    issues.push(error(path, "invalid-range", `expected at most the SLA's period (${formatDuration(periodLimit)}), found ${text}`));
+    return undefined;
+  }
+  return seconds;
+}
+
+/** Where labels end up: on every rule, on one alert route's alerts, or only in a selector. */
+type LabelPlace = "every-rule" | "route" | "selector";
+
+function checkLabels(issues: Issue[], path: IssuePath, labels: Readonly<Record<string, string>> | undefined, place: LabelPlace): void {
+  const rejectReserved = place !== "selector";
+  for (const [name, value] of Object.entries(labels ?? {})) {
+    // Prometheus expands alert label values as Go templates; a value is data and must stay one.
+    if (rejectReserved && typeof value === "string" && value.includes("{{")) {
+      issues.push(error([...path, name], "template-in-label", `label values are copied as data, so they may not contain {{ (Prometheus would run it as a template in alert labels), found ${JSON.stringify(value)}; put templates in annotations`));
+    }
     if (!labelNameRe.test(name)) {
       issues.push(error([...path, name], "invalid-label-name", `label name ${JSON.stringify(name)} must match [a-zA-Z_][a-zA-Z0-9_]*`));
     } else if (rejectReserved && (reservedLabels as readonly string[]).includes(name)) {
       issues.push(error([...path, name], "reserved-label", `label ${JSON.stringify(name)} is set by the compiler on every rule; choose another name`));
+    } else if (rejectReserved && (prometheusLabels as readonly string[]).includes(name)) {
+      issues.push(error([...path, name], "reserved-label", `label ${JSON.stringify(name)} is set by Prometheus (${name === "le" ? "histogram buckets" : "on every alert"}); choose another name`));
+    } else if (place === "every-rule" && (routeLabels as readonly string[]).includes(name)) {
+      issues.push(error([...path, name], "reserved-label",
+        `label ${JSON.stringify(name)} is set per alert route and would override it on every alert; set it in spec.alerting.page.labels or spec.alerting.ticket.labels`));
     } else if (name.startsWith("__")) {
       issues.push(error([...path, name], "reserved-label", `label names starting with __ are reserved by Prometheus`));
     }
@@ -62,11 +89,7 @@ function checkPeriod(issues: Issue[], sla: ServiceLevelAgreement): void {
   if (period.rolling !== undefined && period.calendar !== undefined) {
     issues.push(error(path, "period-conflict", "give rolling or calendar, not both"));
   }
-  if (period.rolling !== undefined) {
-    const seconds = parseDuration(period.rolling);
-    if (seconds === undefined) issues.push(error([...path, "rolling"], "invalid-range", `expected a duration such as 30d, found ${JSON.stringify(period.rolling)}`));
-    else if (seconds < 3600) issues.push(error([...path, "rolling"], "invalid-range", `a period must be at least 1h, found ${period.rolling}`));
-  }
+  if (period.rolling !== undefined) checkDuration(issues, [...path, "rolling"], period.rolling, durationBounds.period);
   if (period.timeZone !== undefined && !isTimeZone(period.timeZone)) {
     issues.push(error([...path, "timeZone"], "invalid-time-zone", `expected an IANA time zone such as Europe/Berlin, found ${JSON.stringify(period.timeZone)}`));
   }
@@ -108,16 +131,13 @@ function checkObjectives(issues: Issue[], sla: ServiceLevelAgreement): void {
     }
     if (indicator.raw) checkTemplate(issues, [...path, "indicator", "raw", "errorRatio"], indicator.raw.errorRatio);
     if (indicator.latency) {
-      checkLabels(issues, [...path, "indicator", "latency", "selector"], indicator.latency.selector, false);
-      const threshold = parseDuration(indicator.latency.threshold);
-      if (threshold === undefined) {
-        issues.push(error([...path, "indicator", "latency", "threshold"], "invalid-range", `expected a duration such as 300ms, found ${JSON.stringify(indicator.latency.threshold)}`));
-      }
+      checkLabels(issues, [...path, "indicator", "latency", "selector"], indicator.latency.selector, "selector");
+      checkDuration(issues, [...path, "indicator", "latency", "threshold"], indicator.latency.threshold, durationBounds.threshold);
       if (indicator.latency.selector && "le" in indicator.latency.selector) {
         issues.push(error([...path, "indicator", "latency", "selector", "le"], "reserved-label", "le is set from threshold; remove it from the selector"));
       }
     }
-    if (indicator.probe) checkLabels(issues, [...path, "indicator", "probe", "selector"], indicator.probe.selector, false);
+    if (indicator.probe) checkLabels(issues, [...path, "indicator", "probe", "selector"], indicator.probe.selector, "selector");
   }
 }
 
@@ -125,7 +145,7 @@ function checkTemplate(issues: Issue[], path: IssuePath, query: string): void {
   const parsed = parseWindowTemplate(query);
   if (parsed.ok) return;
   for (const problem of parsed.problems) {
-    const code = problem.message.includes("{{window}}") ? "promql-window" : "promql-syntax";
+    const code = problem.kind === "window" ? "promql-window" : problem.kind === "semantic" ? "promql-semantics" : "promql-syntax";
     issues.push(error(path, code, problem.message));
   }
 }
@@ -134,9 +154,12 @@ function checkAlerting(issues: Issue[], sla: ServiceLevelAgreement, context: Val
   const alerting = sla.spec.alerting;
   const path = ["spec", "alerting"];
   if (alerting) {
-    checkLabels(issues, [...path, "labels"], alerting.labels, true);
-    checkLabels(issues, [...path, "page", "labels"], alerting.page?.labels, true);
-    checkLabels(issues, [...path, "ticket", "labels"], alerting.ticket?.labels, true);
+    checkLabels(issues, [...path, "labels"], alerting.labels, "every-rule");
+    checkLabels(issues, [...path, "page", "labels"], alerting.page?.labels, "route");
+    checkLabels(issues, [...path, "ticket", "labels"], alerting.ticket?.labels, "route");
+    checkAnnotations(issues, [...path, "annotations"], alerting.annotations);
+    checkAnnotations(issues, [...path, "page", "annotations"], alerting.page?.annotations);
+    checkAnnotations(issues, [...path, "ticket", "annotations"], alerting.ticket?.annotations);
     if (alerting.burnRates !== undefined && alerting.burnRateTiers !== undefined) {
       issues.push(error(path, "schema", "give burnRates or burnRateTiers, not both"));
     }
@@ -145,25 +168,35 @@ function checkAlerting(issues: Issue[], sla: ServiceLevelAgreement, context: Val
         `no burn-rate table named ${JSON.stringify(alerting.burnRates)}; known: ${[...context.burnRateTables.keys()].sort().join(", ")}`));
       return;
     }
+    const period = periodSeconds(sla.spec.period);
     for (const [i, tier] of (alerting.burnRateTiers ?? []).entries()) {
-      const long = parseDuration(tier.longWindow);
-      const short = parseDuration(tier.shortWindow);
+      const tierPath = [...path, "burnRateTiers", i];
+      const long = checkDuration(issues, [...tierPath, "longWindow"], tier.longWindow, durationBounds.window, period);
+      const short = checkDuration(issues, [...tierPath, "shortWindow"], tier.shortWindow, durationBounds.window, period);
       if (long !== undefined && short !== undefined && short >= long) {
-        issues.push(error([...path, "burnRateTiers", i, "shortWindow"], "invalid-range", `the short window (${tier.shortWindow}) must be shorter than the long window (${tier.longWindow})`));
+        issues.push(error([...tierPath, "shortWindow"], "invalid-range", `the short window (${tier.shortWindow}) must be shorter than the long window (${tier.longWindow})`));
       }
     }
-    if (alerting.noData?.for !== undefined && parseDuration(alerting.noData.for) === undefined) {
-      issues.push(error([...path, "noData", "for"], "invalid-range", `expected a duration such as 10m, found ${JSON.stringify(alerting.noData.for)}`));
-    }
+    if (alerting.noData?.for !== undefined) checkDuration(issues, [...path, "noData", "for"], alerting.noData.for, durationBounds.noDataFor);
   }
   const period = periodSeconds(sla.spec.period);
   const tiers = burnRateTiers(sla, context.burnRateTables, period);
-  if (!tiers) return;
+  if (!tiers) {
+    // Every way to no alerts must be explicit: a tier that cannot be built is an error, never silence.
+    if (!issues.some((i) => i.severity === "error" && i.path[1] === "alerting")) {
+      issues.push(error(path, "no-alerts", "this SLA would compile to no alert at all: its burn-rate tiers cannot be built; give valid tiers, or disable page, ticket and noData explicitly"));
+    }
+    return;
+  }
   for (const [i, objective] of sla.spec.objectives.entries()) {
     const budget = (100 - objective.target) / 100;
     for (const [t, tier] of tiers.tiers.entries()) {
       if (alerting?.[tier.severity]?.disabled) continue;
-      if (i === 0 && tier.longWindowSeconds > period) {
+      if (i === 0 && tier.longWindowSeconds > period && alerting?.burnRates !== undefined) {
+        issues.push(error(["spec", "alerting", "burnRates"], "window-exceeds-period",
+          `the ${tier.severity} tier ${t + 1} of ${tiers.table} measures over ${formatDuration(tier.longWindowSeconds)}, longer than the ` +
+          `${formatDuration(period)} period; name a table made for this period, or give burnRateTiers`));
+      } else if (i === 0 && tier.longWindowSeconds > period && alerting?.burnRateTiers === undefined) {
         issues.push(warning(["spec", "alerting"], "window-exceeds-period",
           `the ${tier.severity} tier ${t + 1} of ${tiers.table} measures over ${formatDuration(tier.longWindowSeconds)}, longer than the ` +
           `${formatDuration(period)} period; name a table made for short periods in alerting.burnRates, or give burnRateTiers`));
@@ -177,13 +210,43 @@ function checkAlerting(issues: Issue[], sla: ServiceLevelAgreement, context: Val
   }
 }
 
+function checkAnnotations(issues: Issue[], path: IssuePath, annotations: Readonly<Record<string, string>> | undefined): void {
+  for (const [name, value] of Object.entries(annotations ?? {})) {
+    const problem = typeof value === "string" ? templateProblem(value) : undefined;
+    if (problem) issues.push(error([...path, name], "template-syntax", `expected a Go template Prometheus can parse: ${problem}`));
+  }
+}
+
+/** The chain of dependencies from `from` back to `target` among the peers, or undefined when there is none. */
+function pathBack(from: string, target: string, peers: ReadonlyMap<string, ServiceLevelAgreement>): string[] | undefined {
+  const seen = new Set<string>();
+  const visit = (key: string): string[] | undefined => {
+    if (key === target) return [key];
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    const peer = peers.get(key);
+    if (!peer) return undefined;
+    const namespace = peer.metadata.namespace ?? "default";
+    for (const dependency of peer.spec.dependencies ?? []) {
+      const rest = visit(`${dependency.namespace ?? namespace}/${dependency.name}`);
+      if (rest) return [key, ...rest];
+    }
+    return undefined;
+  };
+  return visit(from);
+}
+
 function checkMaintenance(issues: Issue[], sla: ServiceLevelAgreement): void {
   for (const [i, window] of (sla.spec.maintenance ?? []).entries()) {
     const path = ["spec", "maintenance", i];
     if (window.schedule !== undefined) {
       const cron = parseCron(window.schedule);
       if (!cron.ok) issues.push(error([...path, "schedule"], "invalid-cron", cron.message));
+      else if (!cronEverFires(cron.value)) {
+        issues.push(warning([...path, "schedule"], "cron-never-fires", `the schedule ${JSON.stringify(window.schedule)} never fires: no month it names has the days of month it names`));
+      }
       if (window.duration === undefined) issues.push(error(path, "schema", "a scheduled window needs a duration"));
+      else checkDuration(issues, [...path, "duration"], window.duration, durationBounds.maintenance, periodSeconds(sla.spec.period));
     } else if (window.start !== undefined && window.end !== undefined) {
       const start = Date.parse(window.start);
       const end = Date.parse(window.end);
@@ -213,8 +276,18 @@ function checkCredits(issues: Issue[], sla: ServiceLevelAgreement): void {
 
 function checkDependencies(issues: Issue[], sla: ServiceLevelAgreement, context: ValidationContext): void {
   const dependencies = sla.spec.dependencies ?? [];
-  if (!context.peers || dependencies.length === 0) return;
   const namespace = sla.metadata.namespace ?? "default";
+  const self = `${namespace}/${sla.metadata.name}`;
+  for (const [i, dependency] of dependencies.entries()) {
+    const key = `${dependency.namespace ?? namespace}/${dependency.name}`;
+    if (key === self) {
+      issues.push(error(["spec", "dependencies", i], "dependency-cycle", `${self} depends on itself; remove this dependency`));
+      continue;
+    }
+    const cycle = context.peers ? pathBack(key, self, context.peers) : undefined;
+    if (cycle) issues.push(error(["spec", "dependencies", i], "dependency-cycle", `dependency cycle: ${[self, ...cycle].join(" -> ")}; an SLA cannot rely on what relies on it`));
+  }
+  if (!context.peers || dependencies.length === 0) return;
   // A serial dependency caps what this service can attain: it cannot be more available than the
   // product of the weakest promise of each dependency it needs.
   let supported = 1;

@@ -46,6 +46,8 @@ export type BurnRateTablesResult =
 
 // verbose: anyOf errors then carry their schema, so the message can list the allowed values.
 const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+// The CRD's CEL rules (duration bounds) are checked by the compiler; ajv only needs to know the keyword.
+ajv.addKeyword("x-kubernetes-validations");
 const checkTable = ajv.compile<BurnRateTable>(BurnRateTableSchema);
 
 /** Reads every *.yaml/*.yml of a folder (default policies/alerting/) as one burn-rate table each. */

@@ -126,6 +126,14 @@ describe("multi-document files", () => {
 });
 
 describe("parsing problems become issues", () => {
+  it("reports errors at the right line in files with bare CR or CRLF line endings", () => {
+    for (const ending of ["\r", "\r\n"]) {
+      const document = only(["a: 1", "spec:", "  target: 1", '  "target": 2', ""].join(ending));
+      expect(document.issues, JSON.stringify(ending)).toEqual([expect.objectContaining({ line: 4, column: 3, code: "yaml-syntax" })]);
+      expect(document.locate(["spec", "target"])).toEqual({ line: 3, column: 11 });
+    }
+  });
+
   it("names a duplicate key at its second occurrence", () => {
     const document = only("a: 1\nspec:\n  target: 1\n  \"target\": 2\n");
     expect(document.issues).toEqual([

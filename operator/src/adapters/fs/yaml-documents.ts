@@ -147,7 +147,10 @@ export function tooDeepAt(text: string, limit: number = maxNestingDepth): Positi
 }
 
 /** Parses every document of a YAML text; never throws. */
-export function parseSource(file: string, text: string): SourceFile {
+export function parseSource(file: string, original: string): SourceFile {
+  // YAML allows \r\n and a bare \r as line breaks, but line counting (here and in the yaml
+  // library) looks for \n only: a file saved with old Mac line endings would be one long line 1.
+  const text = original.replace(/\r\n?/g, "\n");
   const deep = tooDeepAt(text);
   if (deep) {
     return { file, issues: [fileIssue(file, "too-deep", `the file nests more than ${maxNestingDepth} levels deep, which no ServiceLevelAgreement needs; it was not parsed`, deep)], documents: [] };

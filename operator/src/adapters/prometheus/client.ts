@@ -4,9 +4,9 @@
 // auth, TLS options and custom headers. Every failure is a typed PrometheusError naming the query.
 import {
   PrometheusAbortedError, PrometheusConnectionError, PrometheusError, PrometheusHttpError, PrometheusQueryError,
-  PrometheusResponseError, PrometheusTimeoutError, withAttempts, type PrometheusRequestInfo,
+  PrometheusResponseError, PrometheusResponseTooLargeError, PrometheusTimeoutError, withAttempts, type PrometheusRequestInfo,
 } from "./errors.js";
-import { HttpTransport, type HttpResponse, type TlsOptions } from "./http.js";
+import { HttpTransport, ResponseTooLargeError, type HttpResponse, type TlsOptions } from "./http.js";
 import {
   parseBuildInfo, parseEnvelope, parseQueryData, type BuildInfo, type MatrixSeries, type QueryResult, type VectorSeries,
 } from "./response.js";
@@ -47,7 +47,7 @@ export interface PrometheusClientOptions {
    * 0.1 s without). Turn it on when Prometheus is far away or behind a slow link.
    */
   readonly compression?: boolean;
-  /** Refuse bodies larger than this (decompressed). Default 256 MiB. */
+  /** Refuse bodies larger than this (decompressed), far below a pod's memory limit. Default 64 MiB. */
   readonly maxResponseBytes?: number;
   /** Concurrent connections per scheme. Default 16. */
   readonly maxSockets?: number;
@@ -100,7 +100,7 @@ export interface Range {
 /** Prometheus refuses range queries of more than this many points per series. */
 export const maxPointsPerSeries = 11_000;
 
-const defaults = { timeoutMs: 30_000, retries: 3, initialMs: 250, maxMs: 10_000, multiplier: 2, maxResponseBytes: 256 * 1024 * 1024 };
+const defaults = { timeoutMs: 30_000, retries: 3, initialMs: 250, maxMs: 10_000, multiplier: 2, maxResponseBytes: 64 * 1024 * 1024 };
 /** In auto mode, URLs longer than this become POSTs (proxies commonly cap request lines at 4-8 KiB). */
 const maxGetUrlLength = 2048;
 
@@ -255,8 +255,7 @@ export class PrometheusClient {
     if (signal?.aborted) return new PrometheusAbortedError(request, signal.reason);
     // However the abort surfaced (an AbortError, or a reset of a half-read body), the timer fired.
     if (timeout.aborted) return new PrometheusTimeoutError(request, timeoutMs, 1, { cause: caught });
-    const code = (caught as { code?: unknown } | undefined)?.code;
-    if (code === "ERR_RESPONSE_TOO_LARGE") return new PrometheusResponseError(request, (caught as Error).message, { cause: caught });
+    if (caught instanceof ResponseTooLargeError) return new PrometheusResponseTooLargeError(request, caught.limitBytes, caught.announcedBytes, { cause: caught });
     return new PrometheusConnectionError(request, caught);
   }
 

@@ -33,6 +33,22 @@ export function describeRequest(request: PrometheusRequestInfo): string {
   return request.timeMs !== undefined ? `query ${quoted} at ${iso(request.timeMs)}` : `query ${quoted}`;
 }
 
+const redacted = "[REDACTED]";
+
+/** Removes credentials from text that came back from a server or a proxy, which may echo request headers. */
+export function redactCredentials(text: string): string {
+  return text
+    // An echoed header: "Authorization: Bearer abc", {"authorization":"Basic abc"}, authorization=abc.
+    .replace(/((?:proxy-)?authorization["']?\s*[:=]\s*["']?)(?:(bearer|basic|digest|negotiate|token)\s+)?[^\s"',;}&]+/gi,
+      (_match, prefix: string, scheme: string | undefined) => `${prefix}${scheme ? `${scheme} ` : ""}${redacted}`)
+    // A scheme and credentials anywhere else: "Bearer eyJ...", "Basic dXNlcjpw...".
+    .replace(/\b(bearer|basic)\s+[A-Za-z0-9\-._~+/]{4,}=*/gi, `$1 ${redacted}`)
+    // Credentials in a URL: https://user:secret@host.
+    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+@/gi, `$1${redacted}@`)
+    // Tokens in query strings or JSON: access_token=..., "password":"...".
+    .replace(/\b((?:access_|id_|refresh_)?token|password|passwd|secret|api[_-]?key)(["']?\s*[:=]\s*["']?)[^\s"',;}&]+/gi, `$1$2${redacted}`);
+}
+
 /** Base class: something went wrong talking to Prometheus about `request`. */
 export abstract class PrometheusError extends Error {
   abstract readonly retryable: boolean;
@@ -40,7 +56,9 @@ export abstract class PrometheusError extends Error {
   readonly attempts: number;
 
   constructor(readonly request: PrometheusRequestInfo, detail: string, attempts: number, options?: ErrorOptions) {
-    super(`${describeRequest(request)}: ${detail}${attempts > 1 ? ` (after ${attempts} attempts)` : ""}`, options);
+    // Every message passes here: a server that echoes the Authorization header must not put the
+    // token into a status condition or a log line.
+    super(redactCredentials(`${describeRequest(request)}: ${detail}${attempts > 1 ? ` (after ${attempts} attempts)` : ""}`), options);
     this.attempts = attempts;
   }
 }
@@ -55,12 +73,16 @@ export class PrometheusQueryError extends PrometheusError {
     request: PrometheusRequestInfo,
     readonly httpStatus: number,
     readonly errorType: string,
-    readonly error: string,
+    error: string,
     attempts = 1,
     options?: ErrorOptions,
   ) {
     super(request, `${errorType}: ${error}`, attempts, options);
+    this.error = redactCredentials(error);
   }
+
+  /** Prometheus' error text, credentials removed. */
+  readonly error: string;
 
   get retryable(): boolean {
     return isRetryableStatus(this.httpStatus);
@@ -70,8 +92,11 @@ export class PrometheusQueryError extends PrometheusError {
 /** An HTTP failure without a Prometheus API body: 401/403 from a proxy, a 502 HTML page, a 404 for a wrong base path. */
 export class PrometheusHttpError extends PrometheusError {
   override readonly name = "PrometheusHttpError";
-  constructor(request: PrometheusRequestInfo, readonly httpStatus: number, readonly body: string, attempts = 1, options?: ErrorOptions) {
+  /** The start of the answer's body, credentials removed. */
+  readonly body: string;
+  constructor(request: PrometheusRequestInfo, readonly httpStatus: number, body: string, attempts = 1, options?: ErrorOptions) {
     super(request, `HTTP ${httpStatus}${body ? `: ${body}` : ""}`, attempts, options);
+    this.body = redactCredentials(body);
   }
 
   get retryable(): boolean {
@@ -116,12 +141,26 @@ export class PrometheusAbortedError extends PrometheusError {
 
 /** The answer was not what the API promises: not JSON, an unknown result type, a malformed sample. */
 export class PrometheusResponseError extends PrometheusError {
-  override readonly name = "PrometheusResponseError";
+  override readonly name: string = "PrometheusResponseError";
   readonly retryable = false;
   constructor(request: PrometheusRequestInfo, detail: string, options?: ErrorOptions) {
     super(request, `unexpected response: ${detail}`, 1, options);
   }
 }
+
+/**
+ * The answer was larger than the client accepts. Reading stopped at the limit (or before the
+ * body, when Content-Length announced more), so one huge answer cannot exhaust the pod's memory.
+ */
+export class PrometheusResponseTooLargeError extends PrometheusResponseError {
+  override readonly name = "PrometheusResponseTooLargeError";
+  constructor(request: PrometheusRequestInfo, readonly limitBytes: number, announcedBytes: number | undefined, options?: ErrorOptions) {
+    super(request, `response body larger than ${limitBytes} bytes (${formatMiB(limitBytes)})${announcedBytes === undefined ? "" : `: Content-Length announced ${formatMiB(announcedBytes)}`}; ` +
+      "narrow the query (fewer series, a shorter range or a larger step) or raise the client's maxResponseBytes", options);
+  }
+}
+
+const formatMiB = (bytes: number) => `${Number((bytes / 1024 / 1024).toPrecision(3))} MiB`;
 
 /** 5xx and 429 may succeed on a later attempt; other statuses will not. */
 export function isRetryableStatus(status: number): boolean {

@@ -21,6 +21,15 @@ export interface TlsOptions {
   readonly serverName?: string;
 }
 
+/** The answer exceeded HttpRequest.maxBodyBytes; reading stopped there. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = "ResponseTooLargeError";
+  readonly code = "ERR_RESPONSE_TOO_LARGE";
+  constructor(readonly limitBytes: number, readonly announcedBytes: number | undefined) {
+    super(`response body larger than ${limitBytes} bytes`);
+  }
+}
+
 export interface HttpResponse {
   readonly status: number;
   readonly headers: IncomingMessage["headers"];
@@ -87,6 +96,12 @@ export class HttpTransport {
 }
 
 function readBody(response: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  // Refuse before reading when the server says up front that the body is too large.
+  const announced = Number(response.headers["content-length"]);
+  if (Number.isFinite(announced) && announced > maxBytes) {
+    response.destroy();
+    return Promise.reject(new ResponseTooLargeError(maxBytes, announced));
+  }
   const encoding = String(response.headers["content-encoding"] ?? "").trim().toLowerCase();
   let stream: Readable = response;
   if (encoding === "gzip" || encoding === "x-gzip") stream = response.pipe(createGunzip());
@@ -108,7 +123,8 @@ function readBody(response: IncomingMessage, maxBytes: number): Promise<Buffer> 
     stream.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
-        fail(Object.assign(new Error(`response body larger than ${maxBytes} bytes`), { code: "ERR_RESPONSE_TOO_LARGE" }));
+        chunks.length = 0;
+        fail(new ResponseTooLargeError(maxBytes, undefined));
         return;
       }
       chunks.push(chunk);

@@ -10,7 +10,8 @@ export {
 } from "./batch.js";
 export {
   PrometheusError, PrometheusQueryError, PrometheusHttpError, PrometheusConnectionError, PrometheusTimeoutError,
-  PrometheusAbortedError, PrometheusResponseError, describeRequest, isRetryableStatus, type PrometheusRequestInfo,
+  PrometheusAbortedError, PrometheusResponseError, PrometheusResponseTooLargeError, describeRequest, isRetryableStatus, redactCredentials,
+  type PrometheusRequestInfo,
 } from "./errors.js";
 export { prometheusClientFor, PrometheusSecretFileError, type PrometheusConnection, type SecretFileRole } from "./connection.js";
 export { parseValue, type Labels, type Sample, type VectorSeries, type MatrixSeries, type QueryResult, type BuildInfo } from "./response.js";

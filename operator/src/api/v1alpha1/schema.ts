@@ -6,9 +6,13 @@
 // same value, and over zod because its output *is* JSON Schema, which both ajv and the
 // Kubernetes CRD format consume without a conversion library.
 import { Type, type TSchema } from "@sinclair/typebox";
+import { durationBounds, durationUnits, type DurationBounds } from "./bounds.js";
 
-/** Prometheus duration syntax, as accepted by PromQL range selectors: 30s, 5m, 1h30m, 28d. */
-export const durationPattern = "^([0-9]+(ms|s|m|h|d|w|y))+$";
+/**
+ * Prometheus duration syntax (model.ParseDuration): units largest first, each at most once, e.g.
+ * 30s, 5m, 1h30m, 28d. Digits per unit are capped so the admission rule's sum fits an int64.
+ */
+export const durationPattern = "^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$";
 const labelNamePattern = "^[a-zA-Z_][a-zA-Z0-9_]*$";
 const dnsLabelPattern = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 const metricNamePattern = "^[a-zA-Z_:][a-zA-Z0-9_:]*$";
@@ -17,8 +21,26 @@ const metricNamePattern = "^[a-zA-Z_:][a-zA-Z0-9_:]*$";
 type Cel = { rule: string; message: string; fieldPath?: string };
 const cel = (...rules: Cel[]) => ({ "x-kubernetes-validations": rules });
 
-const Duration = (description: string) =>
-  Type.String({ description, pattern: durationPattern, maxLength: 32 });
+const unitMilliseconds: [string, string, number][] = [
+  ["y", "[0-9]+y", 31_536_000_000], ["w", "[0-9]+w", 604_800_000], ["d", "[0-9]+d", 86_400_000], ["h", "[0-9]+h", 3_600_000],
+  ["m", "[0-9]+m([0-9]|$)", 60_000], ["s", "[0-9]+s", 1000], ["ms", "[0-9]+ms", 1],
+];
+/** A CEL expression for the milliseconds of a duration string that matched durationPattern. */
+const celMilliseconds = unitMilliseconds
+  .map(([, re, ms]) => `(self.find('${re}') == '' ? 0 : int(self.find('${re}').find('[0-9]+')) * ${ms})`)
+  .join(" + ");
+
+const Duration = (description: string, bounds: DurationBounds) =>
+  Type.String({
+    description: `${description} From ${bounds.min} to ${bounds.max}.`,
+    pattern: durationPattern,
+    minLength: 2,
+    maxLength: 32,
+    ...cel({
+      rule: `[${celMilliseconds}].all(ms, ms >= ${Math.round(bounds.minSeconds * 1000)} && ms <= ${bounds.maxSeconds * 1000})`,
+      message: `expected a duration from ${bounds.min} to ${bounds.max} (units ${durationUnits}, largest first)`,
+    }),
+  });
 
 const LabelMap = (description: string) =>
   Type.Record(Type.String({ pattern: labelNamePattern }), Type.String({ maxLength: 1024 }), {
@@ -60,7 +82,7 @@ export const LatencyIndicator = Type.Object(
     }),
     selector: Type.Optional(LabelMap("Label equality matchers that select the service's series, e.g. {job: checkout}.")),
     threshold: Duration(
-      "Requests at or below this duration are good. It must equal a bucket boundary (le) of the histogram, e.g. 300ms."),
+      "Requests at or below this duration are good. It must equal a bucket boundary (le) of the histogram, e.g. 300ms.", durationBounds.threshold),
   },
   { additionalProperties: false, description: "The share of requests that finished within the threshold, from a histogram." },
 );
@@ -117,7 +139,7 @@ export const Objective = Type.Object(
 
 export const Period = Type.Object(
   {
-    rolling: Type.Optional(Duration("A rolling window that compliance is measured over, e.g. 30d. The default when no period is given.")),
+    rolling: Type.Optional(Duration("A rolling window that compliance is measured over, e.g. 30d. The default when no period is given.", durationBounds.period)),
     calendar: Type.Optional(Type.Union([Type.Literal("week"), Type.Literal("month"), Type.Literal("quarter")], {
       description: "A calendar period: week (from Monday), month or quarter, in timeZone.",
     })),
@@ -134,8 +156,8 @@ export const BurnRateTier = Type.Object(
   {
     severity: Type.Union([Type.Literal("page"), Type.Literal("ticket")], { description: "Which alert the tier raises." }),
     budgetPercent: Type.Number({ description: "Share of the period's error budget that, spent within longWindow, raises the alert.", exclusiveMinimum: 0, maximum: 100 }),
-    longWindow: Duration("The window the budget share is measured over."),
-    shortWindow: Duration("A shorter window that must also burn fast, so the alert resets soon after recovery (usually longWindow/12)."),
+    longWindow: Duration("The window the budget share is measured over; at most the period.", durationBounds.window),
+    shortWindow: Duration("A shorter window that must also burn fast, so the alert resets soon after recovery (usually longWindow/12).", durationBounds.window),
   },
   { additionalProperties: false, description: "One tier of a multiwindow multi-burn-rate alert." },
 );
@@ -166,7 +188,7 @@ export const Alerting = Type.Object(
     noData: Type.Optional(Type.Object(
       {
         disabled: Type.Optional(Type.Boolean({ description: "Do not generate the no-data alert." })),
-        for: Type.Optional(Duration("How long the indicator's series must be missing before the alert fires. Default 10m.")),
+        for: Type.Optional(Duration("How long the indicator's series must be missing before the alert fires. Default 10m.", durationBounds.noDataFor)),
       },
       { additionalProperties: false, description: "The alert raised when the indicator's series vanish." },
     )),
@@ -181,7 +203,7 @@ export const Alerting = Type.Object(
 export const MaintenanceWindow = Type.Object(
   {
     schedule: Type.Optional(Type.String({ description: "A cron schedule (minute hour day-of-month month day-of-week) in period.timeZone, e.g. \"0 2 * * SUN\".", maxLength: 128 })),
-    duration: Type.Optional(Duration("How long each scheduled window lasts.")),
+    duration: Type.Optional(Duration("How long each scheduled window lasts; at most the period.", durationBounds.maintenance)),
     start: Type.Optional(Type.String({ description: "Start of a one-off window (RFC 3339).", format: "date-time" })),
     end: Type.Optional(Type.String({ description: "End of a one-off window (RFC 3339).", format: "date-time" })),
     description: Type.Optional(Type.String({ description: "Why the window exists.", maxLength: 256 })),
@@ -235,7 +257,7 @@ export const ServiceLevelAgreementSpec = Type.Object(
     dependencies: Type.Optional(Type.Array(Dependency, { description: "Other SLAs this service relies on.", maxItems: 64 })),
     review: Type.Optional(Type.Object(
       {
-        every: Duration("How often the agreement must be reviewed, e.g. 90d."),
+        every: Duration("How often the agreement must be reviewed, e.g. 90d.", durationBounds.reviewEvery),
         lastReviewed: Type.Optional(Type.String({ description: "Date of the last review (YYYY-MM-DD).", format: "date" })),
       },
       { additionalProperties: false, description: "Periodic review of the agreement." },
@@ -355,7 +377,7 @@ export const BurnRateTable = Type.Object(
   {
     name: Type.String({ pattern: dnsLabelPattern }),
     description: Type.Optional(Type.String()),
-    period: Duration("The period the table was designed for; tables are chosen by it when an SLA names none."),
+    period: Duration("The period the table was designed for; tables are chosen by it when an SLA names none.", durationBounds.period),
     tiers: Type.Array(BurnRateTier, { minItems: 1 }),
   },
   { additionalProperties: false },

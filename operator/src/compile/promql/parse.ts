@@ -3,13 +3,22 @@
 // of a range selector or subquery, and only those nodes are replaced.
 import { parser } from "@prometheus-io/lezer-promql";
 import type { SyntaxNode } from "@lezer/common";
+import { semanticProblems } from "./check.js";
+import { unquoteString } from "./literals.js";
+
+export { unquoteString } from "./literals.js";
 
 /** Placeholders accepted for the window: ours, and Sloth's Go-template form for easy imports. */
 const placeholderRe = /\{\{\s*\.?window\s*\}\}/g;
 // A duration that is valid PromQL and cannot occur by accident in a real query.
 const sentinel = "9876543210s";
 
-export type ParseProblem = { readonly message: string; readonly offset: number };
+export type ParseProblem = {
+  readonly message: string;
+  readonly offset: number;
+  /** syntax: the grammar; window: {{window}} placement; semantic: types, matchers, regexes, functions. */
+  readonly kind?: "syntax" | "window" | "semantic";
+};
 
 /** Reports syntax errors of a PromQL query (no placeholders) with their offsets; empty when it parses. */
 export function syntaxProblems(query: string): ParseProblem[] {
@@ -40,15 +49,34 @@ export type WindowTemplate = {
   readonly rangeOffsets: readonly number[];
 };
 
-/** Checks a query template: it parses, has at least one {{window}}, and every one is a range. */
-export function parseWindowTemplate(template: string): { ok: true; value: WindowTemplate } | { ok: false; problems: ParseProblem[] } {
-  const placeholders = [...template.matchAll(placeholderRe)];
-  if (placeholders.length === 0) {
-    return { ok: false, problems: [{ offset: 0, message: "the query has no {{window}}: write the range as [{{window}}], e.g. rate(x[{{window}}])" }] };
+/** Removes # comments through the syntax tree: spliced into a generated rule, one would swallow the rest of the line. */
+export function stripComments(query: string): string {
+  const comments: { from: number; to: number }[] = [];
+  parser.parse(query).iterate({
+    enter(ref) {
+      if (ref.name === "LineComment") comments.push({ from: ref.from, to: ref.to });
+    },
+  });
+  let out = "";
+  let last = 0;
+  for (const comment of comments) {
+    out += query.slice(last, comment.from);
+    last = comment.to;
   }
-  const text = template.replace(placeholderRe, sentinel);
-  const problems = [...syntaxProblems(text), ...badStringLiterals(text)];
-  if (problems.length > 0) return { ok: false, problems };
+  return (out + query.slice(last)).trim();
+}
+
+/**
+ * Checks a query template: it parses, has at least one {{window}}, every one is a range, and
+ * Prometheus would accept it as an instant vector (types, matchers, regexes, functions).
+ */
+export function parseWindowTemplate(template: string): { ok: true; value: WindowTemplate } | { ok: false; problems: ParseProblem[] } {
+  const text = stripComments(template.replace(placeholderRe, sentinel));
+  if (!text.includes(sentinel)) {
+    return { ok: false, problems: [{ offset: 0, kind: "window", message: "the query has no {{window}}: write the range as [{{window}}], e.g. rate(x[{{window}}])" }] };
+  }
+  const syntax = [...syntaxProblems(text), ...badStringLiterals(text)];
+  if (syntax.length > 0) return { ok: false, problems: syntax.map((p) => withSnippet(p, text)) };
   const rangeOffsets: number[] = [];
   const tree = parser.parse(text);
   const misplaced: ParseProblem[] = [];
@@ -56,15 +84,25 @@ export function parseWindowTemplate(template: string): { ok: true; value: Window
     enter(ref) {
       if (ref.name !== "NumberDurationLiteralInDurationContext" || text.slice(ref.from, ref.to) !== sentinel) return;
       if (isRangeDuration(ref.node)) rangeOffsets.push(ref.from);
-      else misplaced.push({ offset: ref.from, message: "{{window}} may only stand for the range of a selector or subquery, as in [{{window}}]" });
+      else misplaced.push({ offset: ref.from, kind: "window", message: "{{window}} may only stand for the range of a selector or subquery, as in [{{window}}]" });
     },
   });
   const expected = (text.match(new RegExp(sentinel, "g")) ?? []).length;
   if (misplaced.length === 0 && rangeOffsets.length !== expected) {
-    misplaced.push({ offset: 0, message: "{{window}} may only stand for the range of a selector or subquery, as in [{{window}}]" });
+    misplaced.push({ offset: 0, kind: "window", message: "{{window}} may only stand for the range of a selector or subquery, as in [{{window}}]" });
   }
   if (misplaced.length > 0) return { ok: false, problems: misplaced };
+  const semantic = semanticProblems(text, "instant vector", sentinel);
+  if (semantic.length > 0) return { ok: false, problems: semantic.map((p) => withSnippet(p, text)) };
   return { ok: true, value: { text, rangeOffsets } };
+}
+
+/** Adds where a problem is, as the user wrote it: {{window}} instead of the sentinel. */
+function withSnippet(problem: ParseProblem, text: string): ParseProblem {
+  if (problem.message.includes(" near ")) return { ...problem, message: problem.message.replaceAll(sentinel, "{{window}}") };
+  const near = text.slice(problem.offset).replaceAll(sentinel, "{{window}}");
+  const snippet = near.length > 40 ? `${near.slice(0, 37)}...` : near;
+  return { ...problem, message: `${problem.message}, near ${JSON.stringify(snippet)}` };
 }
 
 function isRangeDuration(node: SyntaxNode): boolean {
@@ -92,44 +130,6 @@ export function instantiate(template: WindowTemplate, window: string): string {
 export function isSingleSeriesAggregation(query: string): boolean {
   const top = parser.parse(query).topNode.firstChild;
   return !!top && top.name === "AggregateExpr" && top.getChild("AggregateModifier") === null;
-}
-
-const simpleEscapes: Record<string, string> = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\\": "\\", '"': '"', "'": "'" };
-
-/**
- * Decodes a PromQL string literal the way Prometheus does (Go's strconv.Unquote): "...", '...' or
- * `...`. Returns undefined for what Prometheus would reject, such as an unknown escape.
- */
-export function unquoteString(literal: string): string | undefined {
-  const quote = literal[0];
-  if (literal.length < 2 || literal[literal.length - 1] !== quote) return undefined;
-  const body = literal.slice(1, -1);
-  if (quote === "`") return body.includes("`") ? undefined : body;
-  if (quote !== '"' && quote !== "'") return undefined;
-  let out = "";
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i] as string;
-    if (c === "\n" || c === quote) return undefined;
-    if (c !== "\\") {
-      out += c;
-      continue;
-    }
-    const next = body[i + 1];
-    if (next === undefined) return undefined;
-    if (next in simpleEscapes && (next !== "'" || quote === "'") && (next !== '"' || quote === '"')) {
-      out += simpleEscapes[next];
-      i += 1;
-      continue;
-    }
-    const hex = { x: 2, u: 4, U: 8 }[next as "x" | "u" | "U"];
-    const digits = hex ? body.slice(i + 2, i + 2 + hex) : /^[0-7]{3}/.exec(body.slice(i + 1))?.[0];
-    if (!digits || (hex ? !new RegExp(`^[0-9a-fA-F]{${hex}}$`).test(digits) : false)) return undefined;
-    const code = parseInt(digits, hex ? 16 : 8);
-    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return undefined;
-    out += String.fromCodePoint(code);
-    i += hex ? 1 + hex : 3;
-  }
-  return out;
 }
 
 /** String literals of a query that Prometheus would not accept, with their offsets. */
