@@ -21,6 +21,14 @@ const commands: Readonly<Record<string, Command>> = {
   validate: { summary: "check SLA YAML files and print each problem at file:line:col", run: validateCommand },
   compile: { summary: "validate, then write PrometheusRules, rule files and dashboards", run: compileCommand },
   test: { summary: "compile, then prove the alerts with the generated promtool unit tests", run: testCommand },
+  import: {
+    summary: "convert Sloth, Pyrra and OpenSLO files into ServiceLevelAgreements",
+    run: async (args, io) => (await import("./import.js")).importCommand(args, io),
+  },
+  export: {
+    summary: "write ServiceLevelAgreements as OpenSLO v1 documents",
+    run: async (args, io) => (await import("./export.js")).exportCommand(args, io),
+  },
   report: {
     summary: "compliance, error budgets and service credits from Prometheus, as a table, markdown, JSON or HTML",
     // Loaded on use, like run: the Prometheus client and the evaluation are not needed to validate files.
