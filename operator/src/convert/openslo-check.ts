@@ -102,7 +102,8 @@ function checkCondition(spec: Json, fail: Fail): void {
     return;
   }
   if (condition["kind"] !== "burnrate") fail(["condition", "kind"], `the only condition kind is burnrate, found ${JSON.stringify(condition["kind"]) ?? "nothing"}`);
-  if (!(operators as readonly unknown[]).includes(condition["op"])) fail(["condition", "op"], `op must be one of ${operators.join(", ")}, found ${JSON.stringify(condition["op"]) ?? "nothing"}`);
+  // The validator accepts a condition without op (read as gt); a wrong one is an error.
+  if (condition["op"] !== undefined && !(operators as readonly unknown[]).includes(condition["op"])) fail(["condition", "op"], `op must be one of ${operators.join(", ")}, found ${JSON.stringify(condition["op"])}`);
   if (typeof condition["threshold"] !== "number") fail(["condition", "threshold"], "threshold (a burn rate) is required");
   if (typeof condition["lookbackWindow"] !== "string") fail(["condition", "lookbackWindow"], "lookbackWindow is required");
   if (typeof condition["alertAfter"] !== "string") fail(["condition", "alertAfter"], "alertAfter is required");
@@ -176,7 +177,9 @@ function checkSlo(object: OpenSloObject, fail: Fail): void {
     if (!isObject(w)) fail([windowsKey, 0], "expected a time window");
     else {
       if (w["isRolling"] === true && w["calendar"] !== undefined) fail([windowsKey, 0, "calendar"], "calendar cannot be set when isRolling is true");
-      if (w["isRolling"] !== true && !isObject(w["calendar"])) fail([windowsKey, 0, "calendar"], "calendar must be set when isRolling is false");
+      // v1alpha files written for Sloth leave isRolling out of rolling windows; openslo.ts warns about it.
+      const sloth = object.version === "v1alpha" && w["isRolling"] === undefined;
+      if (w["isRolling"] !== true && !sloth && !isObject(w["calendar"])) fail([windowsKey, 0, "calendar"], "calendar must be set when isRolling is false");
     }
   }
   const objectives = spec["objectives"];

@@ -45,6 +45,10 @@ export function convertOpenSlo(issues: Issues, objects: readonly { document: Con
     }
     const k = key(object.kind, object.name);
     const before = registry.get(k);
+    if (before && object.kind === "Service") {
+      issues.warn(document, ["metadata", "name"], "openslo-duplicate", `Service ${object.name} is already defined in ${before.document.file}:${before.document.locate(before.document.base).line}; that one is used`);
+      continue;
+    }
     if (before) {
       issues.error(document, ["metadata", "name"], "openslo-duplicate", `${object.kind} ${object.name} is already defined in ${before.document.file}:${before.document.locate(before.document.base).line}`);
       continue;
@@ -100,7 +104,7 @@ function convertSlo(issues: Issues, slo: OpenSloObject, registry: Registry): Con
     const single = sourceObjectives.length === 1;
     const displayName = text(o["displayName"]) ?? text(o["name"]);
     const base = objectiveBase(slo.name, text(spec["service"]) ?? "");
-    const name = single ? base : `${base}-${displayName ? nameFor(issues, document, ["spec", ...path, "displayName"], displayName, "objective name") : String(i + 1)}`.slice(0, 63).replace(/-+$/, "");
+    const name = single ? base : `${base}-${displayName ? nameFor(issues, document, ["spec", ...path, "displayName"], displayName, "objective name") : String(i)}`.slice(0, 63).replace(/-+$/, "");
     const description = [text(spec["description"]), single ? undefined : displayName].filter(Boolean).join(": ");
     objectives.push({ name, ...(description ? { description: description.slice(0, 1024) } : {}), target, indicator });
   }
@@ -153,6 +157,10 @@ function convertWindow(issues: Issues, slo: OpenSloObject): Period | undefined {
     return undefined;
   }
   if (w["isRolling"] === true) return rolling();
+  if (w["isRolling"] === undefined && !isObject(w["calendar"])) {
+    issues.warn(slo.document, path, "openslo-window", "isRolling is missing: read as a rolling window, as Sloth does (the OpenSLO validator rejects a window that is neither rolling nor has a calendar)");
+    return rolling();
+  }
   const calendar = w["calendar"] as Json;
   const timeZone = text(calendar["timeZone"]);
   if (timeZone !== undefined && !isTimeZone(timeZone)) {
@@ -334,8 +342,8 @@ function convertAlertPolicies(issues: Issues, slo: OpenSloObject, registry: Regi
   const policies = slo.spec["alertPolicies"];
   const warn = (path: IssuePath, message: string) => issues.warn(slo.document, ["spec", ...path], "openslo-alerting", message);
   if (!Array.isArray(policies) || policies.length === 0) {
-    warn([], "the SLO has no alert policy: servicelevel-operator's burn-rate alerts for its period are generated (set alerting.page.disabled and alerting.ticket.disabled to have none)");
-    return undefined;
+    warn([], "the SLO has no alert policy, so the SLA has no burn-rate alerts (as Sloth generates none for it); remove alerting.page.disabled and alerting.ticket.disabled to get servicelevel-operator's for the period");
+    return { page: { disabled: true }, ticket: { disabled: true } };
   }
   const seconds = period ? periodLength(period) : undefined;
   const tiers: BurnRateTier[] = [];
