@@ -28,13 +28,24 @@ export function parseShorthand(value: unknown): { count: number; unit: string } 
   return count > 0 ? { count, unit: match[2]! } : undefined;
 }
 
-/** Registry of the supporting objects of an import, by kind and name. */
-type Registry = Map<string, OpenSloObject>;
+/** Registry of the supporting objects of an import, by kind and name; remembers which were used. */
+class Registry extends Map<string, OpenSloObject> {
+  readonly used = new Set<string>();
+  override get(k: string): OpenSloObject | undefined {
+    this.used.add(k);
+    return super.get(k);
+  }
+
+  /** Looks an object up without counting it as used. */
+  peek(k: string): OpenSloObject | undefined {
+    return super.get(k);
+  }
+}
 const key = (kind: string, name: string) => `${kind}/${name}`;
 
 /** Converts every OpenSLO object of an import; supporting objects produce no SLA of their own. */
 export function convertOpenSlo(issues: Issues, objects: readonly { document: ConvertDocument }[]): ImportedSla[] {
-  const registry: Registry = new Map();
+  const registry = new Registry();
   const slos: OpenSloObject[] = [];
   for (const { document } of objects) {
     const object = checkEnvelope(issues, document, [], document.value);
@@ -44,7 +55,7 @@ export function convertOpenSlo(issues: Issues, objects: readonly { document: Con
       continue;
     }
     const k = key(object.kind, object.name);
-    const before = registry.get(k);
+    const before = registry.peek(k);
     if (before && object.kind === "Service") {
       issues.warn(document, ["metadata", "name"], "openslo-duplicate", `Service ${object.name} is already defined in ${before.document.file}:${before.document.locate(before.document.base).line}; that one is used`);
       continue;
@@ -56,7 +67,14 @@ export function convertOpenSlo(issues: Issues, objects: readonly { document: Con
     registry.set(k, object);
   }
   const converted = slos.map((slo) => convertSlo(issues, slo, registry)).filter((c): c is ConvertedSlo => c !== undefined);
-  return groupIntoSlas(issues, converted, registry);
+  const slas = groupIntoSlas(issues, converted, registry);
+  // An object no SLO refers to gives no SLA; say so rather than pass over it in silence.
+  for (const [k, object] of registry) {
+    if (registry.used.has(k)) continue;
+    issues.warn(object.document, ["metadata", "name"], "openslo-unused",
+      `${object.kind} ${object.name} is used by no SLO among the inputs, so nothing is imported from it; give the SLOs that refer to it in the same import`);
+  }
+  return slas;
 }
 
 interface ConvertedSlo {
