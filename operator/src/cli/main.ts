@@ -59,6 +59,8 @@ Examples:
   slactl validate slas/
   slactl validate slas/ --format github
   slactl compile slas/ --out generated --rule-label release=kube-prometheus-stack
+  slactl import sloth-specs/ pyrra-slos/ --out slas/
+  slactl export --to openslo slas/ --out openslo/
 
 Exit codes:
   0  success
