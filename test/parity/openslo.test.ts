@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isSeq, LineCounter, parseAllDocuments } from "yaml";
-import { anchors, compiled, importFiles, ourTiers, yamlFiles } from "./support.js";
+import { anchors, compiled, importFiles, yamlFiles } from "./support.js";
 
 const openslo = join(anchors, "openslo");
 const testdata = join(openslo, "v1/oslo-testdata");

@@ -1,9 +1,8 @@
 // Parity with Pyrra on its own outputs: the SLOs of Pyrra's rule tests (../shared/anchors/pyrra/
 // expected/) are imported, and our compiled alerts must fire on the window pairs and factors of
 // Pyrra's expected alerts, read from their PromQL. Every Pyrra example must import and compile.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml, parseAllDocuments } from "yaml";
@@ -52,7 +51,7 @@ describe("importing Pyrra", () => {
       expect(theirs).toHaveLength(4);
       expect(sortTiers(ourTiers(value))).toEqual(sortTiers(theirs));
       // Pyrra's critical tiers page and its warning tiers open tickets, with the same severity label.
-      const alerts = value.groups.flatMap((g) => g.rules).filter((r) => "alert" in r && r.alert.endsWith("ErrorBudgetBurn"));
+      const alerts = value.groups.flatMap((g) => g.rules).flatMap((r) => ("alert" in r && r.alert.endsWith("ErrorBudgetBurn") ? [r] : []));
       for (const t of theirs) {
         const ours = alerts.find((r) => r.labels["long_window"] && parse(r.labels["long_window"]) === parse(t.long));
         expect(ours?.labels["severity"]).toBe(t.severity);

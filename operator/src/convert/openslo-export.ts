@@ -5,7 +5,7 @@
 // is a warning. Pure: the CLI writes the documents.
 import type { CompiledSla, Issue } from "../compile/index.js";
 import { formatDuration } from "../compile/duration.js";
-import type { IndicatorModel, ObjectiveModel, SlaModel } from "../compile/model.js";
+import type { IndicatorModel, SlaModel } from "../compile/model.js";
 import { dnsLabel } from "./common.js";
 
 export const ownerAnnotation = "servicelevel.dev/owner";

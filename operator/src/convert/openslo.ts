@@ -2,6 +2,7 @@
 // together, so indicatorRef, alertPolicyRef, conditionRef and metricSourceRef resolve across
 // files. SLOs of one service with the same window and alerting share one SLA, one objective each.
 import type { Alerting, BurnRateTier, Objective, Period } from "../api/v1alpha1/types.js";
+import { isValidTimeZone } from "../compile/budget/zone.js";
 import { formatDuration } from "../compile/duration.js";
 import type { IssuePath } from "../compile/index.js";
 import {
@@ -181,7 +182,7 @@ function convertWindow(issues: Issues, slo: OpenSloObject): Period | undefined {
   }
   const calendar = w["calendar"] as Json;
   const timeZone = text(calendar["timeZone"]);
-  if (timeZone !== undefined && !isTimeZone(timeZone)) {
+  if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
     issues.error(slo.document, [...path, "calendar", "timeZone"], "openslo-window", `${JSON.stringify(timeZone)} is not an IANA time zone such as Europe/Berlin`);
     return undefined;
   }
@@ -197,15 +198,6 @@ function convertWindow(issues: Issues, slo: OpenSloObject): Period | undefined {
       `calendar ${unit}s start at midnight on the ${unit === "week" ? "Monday" : "first day"} in their time zone; the start ${JSON.stringify(start)} is not carried over`);
   }
   return { calendar: unit, ...zone };
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Whether a calendar startTime ("2022-01-01 00:00:00") falls where our calendar periods begin. */
