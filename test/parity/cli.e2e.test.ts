@@ -2,10 +2,13 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { slactl } from "../cli/slactl.js";
 import { anchors } from "./support.js";
+
+// Each slactl run starts node with tsx: seconds apiece on a loaded machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 describe("slactl import and export", () => {
   it("writes an imported Sloth spec to stdout, led by a comment naming its source, with warnings on stderr", async () => {
