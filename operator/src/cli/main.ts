@@ -29,6 +29,10 @@ const commands: Readonly<Record<string, Command>> = {
     summary: "write ServiceLevelAgreements as OpenSLO v1 documents",
     run: async (args, io) => (await import("./export.js")).exportCommand(args, io),
   },
+  backfill: {
+    summary: "record a new SLA's series over a past range with promtool, so its first period is right",
+    run: async (args, io) => (await import("./backfill.js")).backfillCommand(args, io),
+  },
   report: {
     summary: "compliance, error budgets and service credits from Prometheus, as a table, markdown, JSON or HTML",
     // Loaded on use, like run: the Prometheus client and the evaluation are not needed to validate files.
