@@ -21,6 +21,18 @@ const commands: Readonly<Record<string, Command>> = {
   validate: { summary: "check SLA YAML files and print each problem at file:line:col", run: validateCommand },
   compile: { summary: "validate, then write PrometheusRules, rule files and dashboards", run: compileCommand },
   test: { summary: "compile, then prove the alerts with the generated promtool unit tests", run: testCommand },
+  import: {
+    summary: "convert Sloth, Pyrra and OpenSLO files into ServiceLevelAgreements",
+    run: async (args, io) => (await import("./import.js")).importCommand(args, io),
+  },
+  export: {
+    summary: "write ServiceLevelAgreements as OpenSLO v1 documents",
+    run: async (args, io) => (await import("./export.js")).exportCommand(args, io),
+  },
+  backfill: {
+    summary: "record a new SLA's series over a past range with promtool, so its first period is right",
+    run: async (args, io) => (await import("./backfill.js")).backfillCommand(args, io),
+  },
   report: {
     summary: "compliance, error budgets and service credits from Prometheus, as a table, markdown, JSON or HTML",
     // Loaded on use, like run: the Prometheus client and the evaluation are not needed to validate files.
@@ -51,6 +63,8 @@ Examples:
   slactl validate slas/
   slactl validate slas/ --format github
   slactl compile slas/ --out generated --rule-label release=kube-prometheus-stack
+  slactl import sloth-specs/ pyrra-slos/ --out slas/
+  slactl export --to openslo slas/ --out openslo/
 
 Exit codes:
   0  success
