@@ -18,7 +18,8 @@ import { checkSchema } from "../compile/schema-check.js";
 import { measureSlas, readTimelines, type PeriodSelector, type SlaMeasurement, type TimelinePoint } from "../measure/index.js";
 import { isReportFormat, renderReport, reportFormats, timelineStepFor, type ReportFormat, type ReportInput } from "../report/index.js";
 import { formatIssues } from "./format-issues.js";
-import { allIssues, checkInputs, exitCodes, parseCommandLine, plural, usageError, type Io } from "./validate.js";
+import { allIssues } from "../adapters/fs/sla-files.js";
+import { checkInputs, exitCodes, parseCommandLine, plural, usageError, type Io } from "./command-line.js";
 
 export const reportHelp = `Usage: slactl report --prometheus URL (PATH... | --cluster) [options]
 
