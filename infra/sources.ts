@@ -9,7 +9,7 @@ import type { PeriodModel } from "../operator/src/compile/model.js";
 import { loadBurnRateTables, packageRoot } from "../operator/src/adapters/fs/burn-rate-tables.js";
 import { expandInputs } from "../operator/src/adapters/fs/inputs.js";
 import { readSource, type SourceIssue } from "../operator/src/adapters/fs/yaml-documents.js";
-import { allIssues, checkFiles, locatedIssue, slaKey } from "../operator/src/cli/validate.js";
+import { allIssues, checkFiles, locatedIssue, slaKey } from "../operator/src/adapters/fs/sla-files.js";
 import { formatIssues } from "../operator/src/cli/format-issues.js";
 
 /** The repository root (where package.json and Pulumi.yaml are); relative paths are resolved against it. */

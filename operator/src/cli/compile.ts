@@ -6,7 +6,8 @@ import { compile, type CompiledSla } from "../compile/index.js";
 import { writeOutputs, type OutputFile } from "../adapters/fs/write-outputs.js";
 import type { SourceIssue } from "../adapters/fs/yaml-documents.js";
 import { formatIssues } from "./format-issues.js";
-import { allIssues, checkInputs, exitCodes, inputOptions, locatedIssue, parseCommandLine, plural, usageError, type DocumentReport, type Io } from "./validate.js";
+import { allIssues, locatedIssue, type DocumentReport } from "../adapters/fs/sla-files.js";
+import { checkInputs, exitCodes, inputOptions, parseCommandLine, plural, usageError, type Io } from "./command-line.js";
 
 /** The files of one compiled SLA, relative to the output folder: <namespace>/<name>.<suffix>. */
 export function outputFiles(files: CompiledSla["files"], namespace: string, name: string): OutputFile[] {

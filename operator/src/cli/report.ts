@@ -4,7 +4,7 @@
 // the cluster. Everything here is plumbing: flags, inputs, one batched evaluation, one write.
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import type { BurnRateTable, ServiceLevelAgreement } from "../api/v1alpha1/types.js";
+import type { BurnRateTable } from "../api/v1alpha1/types.js";
 import { loadBurnRateTables } from "../adapters/fs/burn-rate-tables.js";
 import { writeFileAtomic } from "../adapters/fs/write-outputs.js";
 import type { KubeApi } from "../adapters/kube/client.js";
@@ -12,13 +12,12 @@ import { describeError, KubeApiError } from "../adapters/kube/errors.js";
 import { resourcePath, slaResource, type KubeList, type KubeObject } from "../adapters/kube/resources.js";
 import { PrometheusClient, PrometheusError, type PrometheusAuth } from "../adapters/prometheus/index.js";
 import { periodByLabel, periodContaining, toInstant } from "../compile/budget/index.js";
-import { validateDocument, type SlaModel } from "../compile/index.js";
-import { normalizeSla } from "../compile/normalize.js";
-import { checkSchema } from "../compile/schema-check.js";
+import { SlaIndex, type SlaModel } from "../compile/index.js";
 import { measureSlas, readTimelines, type PeriodSelector, type SlaMeasurement, type TimelinePoint } from "../measure/index.js";
 import { isReportFormat, renderReport, reportFormats, timelineStepFor, type ReportFormat, type ReportInput } from "../report/index.js";
 import { formatIssues } from "./format-issues.js";
-import { allIssues, checkInputs, exitCodes, parseCommandLine, plural, usageError, type Io } from "./validate.js";
+import { allIssues } from "../adapters/fs/sla-files.js";
+import { checkInputs, exitCodes, parseCommandLine, plural, usageError, type Io } from "./command-line.js";
 
 export const reportHelp = `Usage: slactl report --prometheus URL (PATH... | --cluster) [options]
 
@@ -250,8 +249,8 @@ async function slasFromFiles(positionals: readonly string[], policies: string | 
   }
   const slas: SlaModel[] = [];
   for (const document of checked.reports.flatMap((r) => r.documents)) {
-    const schema = checkSchema(document.value);
-    if (schema.ok) slas.push(normalizeSla(schema.value, checked.burnRateTables));
+    const modelled = document.key === undefined ? undefined : checked.peers.index.model(document.key);
+    if (modelled?.ok) slas.push(modelled.value.model);
   }
   return { ok: true, slas };
 }
@@ -267,21 +266,18 @@ async function slasFromCluster(api: KubeApi, namespaces: readonly string[], tabl
       continueToken = page.metadata.continue || undefined;
     } while (continueToken !== undefined);
   }
-  const peers = new Map<string, ServiceLevelAgreement>();
-  for (const item of items) {
-    const schema = checkSchema(withoutStatus(item));
-    if (schema.ok) peers.set(`${item.metadata.namespace ?? "default"}/${item.metadata.name}`, schema.value);
-  }
+  const index = new SlaIndex({ burnRateTables: tables });
+  for (const item of items) index.upsert(`${item.metadata.namespace ?? "default"}/${item.metadata.name}`, withoutStatus(item), String(item.metadata.generation ?? 0));
   const slas: SlaModel[] = [];
   for (const item of items) {
     const key = `${item.metadata.namespace ?? "default"}/${item.metadata.name}`;
-    const result = validateDocument(withoutStatus(item), { burnRateTables: tables, peers });
-    if (!result.ok) {
-      const first = result.issues.find((i) => i.severity === "error") ?? result.issues[0];
+    const result = index.model(key);
+    if (!result?.ok) {
+      const first = result?.issues.find((i) => i.severity === "error") ?? result?.issues[0];
       io.stderr(`slactl report: skipping ServiceLevelAgreement ${key}: it is invalid${first ? ` (${first.message})` : ""}\n`);
       continue;
     }
-    slas.push(normalizeSla(result.value, tables));
+    slas.push(result.value.model);
   }
   return slas;
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { compile } from "../compile/index.js";
 import { loadBurnRateTables } from "../adapters/fs/burn-rate-tables.js";
-import { allIssues, checkText, type FileReport } from "./validate.js";
+import { allIssues, checkText, type FileReport } from "../adapters/fs/sla-files.js";
 
 // A fixed seed keeps the suite reproducible; SLACTL_FUZZ_SEED=random (or a number) explores further.
 const seedSetting = process.env["SLACTL_FUZZ_SEED"];
@@ -97,19 +97,19 @@ describe("the per-file pipeline never crashes and always explains", () => {
     fc.assert(fc.property(fc.oneof(yamlText, fc.string({ maxLength: 200 }), fc.string({ unit: "binary", maxLength: 200 })), (text) => {
       checkProperties(text);
     }), { numRuns: 1000 });
-  });
+  }, 120_000);
 
   it("on random JSON values, written as JSON and as YAML", () => {
     fc.assert(fc.property(fc.jsonValue(), fc.boolean(), (value, asYaml) => {
       checkProperties(asYaml ? stringify(value) : JSON.stringify(value));
     }), { numRuns: 400 });
-  });
+  }, 120_000);
 
   it("on the example SLA with fields deleted or replaced", () => {
     fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
       checkProperties(stringify(mutate(example, mutations)));
     }), { numRuns: 1000 });
-  });
+  }, 120_000);
 
   it("on the example SLA's text truncated or with characters inserted", () => {
     fc.assert(fc.property(fc.nat(), fc.oneof(fc.constant(""), fc.string({ minLength: 1, maxLength: 8 }), fc.string({ unit: "binary", minLength: 1, maxLength: 4 })),
@@ -117,7 +117,7 @@ describe("the per-file pipeline never crashes and always explains", () => {
         const offset = at % (exampleText.length + 1);
         checkProperties(truncate ? exampleText.slice(0, offset) : exampleText.slice(0, offset) + inserted + exampleText.slice(offset));
       }), { numRuns: 600 });
-  });
+  }, 120_000);
 
   // Found by this suite: PromQL strings were decoded with JSON.parse, which throws on what the
   // PromQL grammar accepts. Strings are now decoded with Go's rules; what Prometheus rejects is a

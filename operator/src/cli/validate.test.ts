@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { BurnRateTable } from "../api/v1alpha1/types.js";
 import { loadBurnRateTables } from "../adapters/fs/burn-rate-tables.js";
 import { parseSource } from "../adapters/fs/yaml-documents.js";
-import { allIssues, checkSource, checkText, collectPeers, slaKey, summary, type FileReport } from "./validate.js";
+import { allIssues, checkSource, checkText, collectPeers, slaKey, type FileReport } from "../adapters/fs/sla-files.js";
+import { summary } from "./command-line.js";
 
 const loaded = await loadBurnRateTables();
 if (!loaded.ok) throw new Error("the package's burn-rate tables must load");
@@ -95,19 +96,19 @@ describe("SLAs of one invocation see each other", () => {
     expect(slaKey({ kind: "ServiceLevelAgreement", metadata: { name: "a" } })).toBe("default/a");
     expect(slaKey({ kind: "ServiceLevelAgreement", metadata: { name: "a", namespace: "n" } })).toBe("n/a");
     expect(slaKey({ kind: "Other", metadata: { name: "a" } })).toBeUndefined();
-    expect([...collectPeers([vendor, shop]).slas.keys()]).toEqual(["vendors/gateway", "shop/payments"]);
+    expect([...collectPeers([vendor, shop], tables).slas.keys()]).toEqual(["vendors/gateway", "shop/payments"]);
   });
 
   it("checks a dependency's target across files", () => {
-    const peers = collectPeers([vendor, shop]);
+    const peers = collectPeers([vendor, shop], tables);
     const report = checkSource(shop, { burnRateTables: tables, peers });
     expect(errors(report)).toEqual([expect.objectContaining({ line: 9, column: 15, path: ["spec", "objectives", 0, "target"], code: "dependency-target" })]);
-    expect(checkSource(shop, { burnRateTables: tables, peers: collectPeers([shop]) }).valid).toBe(true);
+    expect(checkSource(shop, { burnRateTables: tables, peers: collectPeers([shop], tables) }).valid).toBe(true);
   });
 
   it("rejects a second SLA with the same namespace/name and says where the first is", () => {
     const again = parseSource("again.yaml", `# copy\n${sla("gateway", "vendors", 99)}`);
-    const peers = collectPeers([vendor, again]);
+    const peers = collectPeers([vendor, again], tables);
     expect(checkSource(vendor, { burnRateTables: tables, peers }).valid).toBe(true);
     expect(errors(checkSource(again, { burnRateTables: tables, peers }))).toEqual([
       expect.objectContaining({ line: 4, column: 18, path: ["metadata", "name"], code: "duplicate-sla",

@@ -46,6 +46,8 @@ export interface MeasurementLoopOptions {
   readonly measure?: typeof measureSlas | undefined;
 }
 
+const tileMs = 300_000;
+
 export class MeasurementLoop implements FiguresStore {
   private readonly records = new Map<string, FiguresRecord>();
   private timer: NodeJS.Timeout | undefined;
@@ -59,6 +61,8 @@ export class MeasurementLoop implements FiguresStore {
   private abort = new AbortController();
   /** Sums of settled hours from earlier cycles: a cycle reads a few partial hours per objective. */
   private readonly cache = createSumCache();
+  /** The last measurement, reused while the tiles cannot have moved (the same 5 minutes, the same models). */
+  private last: { readonly mark: number; readonly models: readonly object[]; readonly result: MeasureResult } | undefined;
 
   constructor(private readonly options: MeasurementLoopOptions) {}
 
@@ -155,7 +159,25 @@ export class MeasurementLoop implements FiguresStore {
     let result: MeasureResult | undefined;
     let failure: FiguresOutcome | undefined;
     let outcome: "success" | "unavailable" | "error" = "success";
-    if (evaluable.length > 0) {
+    // Figures are as of the last complete 5-minute tile: until the next one, they cannot change.
+    const mark = Math.floor(now / tileMs);
+    const models = evaluable.map((e) => e.model);
+    const last = this.last;
+    const unchanged = last !== undefined && last.mark === mark && last.models.length === models.length && last.models.every((m, i) => m === models[i]);
+    if (unchanged && evaluable.length > 0) {
+      // Still ask whether Prometheus answers, so MetricsAvailable says so within a cycle.
+      try {
+        await this.options.client.buildInfo({ signal: this.abort.signal, ...(this.options.timeoutMs === undefined ? {} : { timeoutMs: this.options.timeoutMs }) });
+        metrics.prometheusQueries.inc(1);
+        result = last.result;
+      } catch (cause) {
+        if (this.stopped) return;
+        failure = failedOutcome(cause);
+        outcome = "unavailable";
+        this.last = undefined;
+        log.warn({ err: describeError(cause), slas: evaluable.length }, "Prometheus does not answer; keeping the last figures");
+      }
+    } else if (evaluable.length > 0) {
       try {
         result = await (this.options.measure ?? measureSlas)({
           client: this.options.client,
@@ -168,6 +190,7 @@ export class MeasurementLoop implements FiguresStore {
         });
         metrics.prometheusQueries.inc(result.queries);
         for (const warning of result.warnings) log.warn({ warning }, "Prometheus warned");
+        this.last = { mark, models, result };
       } catch (cause) {
         if (this.stopped) return;
         failure = failedOutcome(cause);

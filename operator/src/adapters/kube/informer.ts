@@ -6,7 +6,7 @@
 // A resource type that is not served (its CRD is missing) counts as synced and empty, and is
 // retried until it appears.
 import type { Logger } from "pino";
-import { Backoff, sleep, type BackoffPolicy } from "./backoff.js";
+import { Backoff, sleep, type BackoffPolicy } from "../backoff.js";
 import type { KubeApi, WatchEvent } from "./client.js";
 import { KubeApiError, describeError, isApiError, type KubeStatus } from "./errors.js";
 import { isNewer, objectKey, resourcePath, type KubeList, type KubeObject, type ResourceType } from "./resources.js";

@@ -5,7 +5,7 @@
 // renew for the renew deadline, and a leader that stops cleanly releases the lease so a standby
 // takes over at its next retry instead of waiting the lease out.
 import type { Logger } from "pino";
-import { sleep } from "./backoff.js";
+import { sleep } from "../backoff.js";
 import type { KubeApi } from "./client.js";
 import { describeError, isApiError } from "./errors.js";
 import { microTime } from "./events.js";

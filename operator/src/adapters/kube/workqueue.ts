@@ -2,7 +2,7 @@
 // nothing (events coalesce); a key being processed is never handed to a second worker, and if it
 // is added meanwhile it runs once more afterwards; failures are retried with capped exponential
 // backoff per key; up to `concurrency` different keys are processed at once.
-import { backoffDelay, type BackoffPolicy } from "./backoff.js";
+import { backoffDelay, type BackoffPolicy } from "../backoff.js";
 
 /** What a handler may ask for after a successful run. */
 export interface HandlerOutcome {

@@ -7,6 +7,7 @@ import {
   PrometheusResponseError, PrometheusResponseTooLargeError, PrometheusTimeoutError, withAttempts, type PrometheusRequestInfo,
 } from "./errors.js";
 import { HttpTransport, ResponseTooLargeError, type HttpResponse, type TlsOptions } from "./http.js";
+import { backoffDelay, sleep } from "../backoff.js";
 import {
   parseBuildInfo, parseEnvelope, parseQueryData, type BuildInfo, type MatrixSeries, type QueryResult, type VectorSeries,
 } from "./response.js";
@@ -208,6 +209,10 @@ export class PrometheusClient {
           this.stats.failures++;
           throw new PrometheusAbortedError(request, options.signal?.reason ?? aborted, attempt);
         }
+        if (options.signal?.aborted) {
+          this.stats.failures++;
+          throw new PrometheusAbortedError(request, options.signal.reason, attempt);
+        }
       }
     }
   }
@@ -262,9 +267,8 @@ export class PrometheusClient {
   private delayMs(retry: number, response: HttpResponse | undefined): number {
     const backoff = this.options.backoff ?? {};
     const maxMs = backoff.maxMs ?? defaults.maxMs;
-    const cap = Math.min(maxMs, (backoff.initialMs ?? defaults.initialMs) * (backoff.multiplier ?? defaults.multiplier) ** (retry - 1));
     // "Equal jitter": half the cap for sure, the other half random, so clients that failed together spread out.
-    const delay = cap / 2 + (this.options.random ?? Math.random)() * (cap / 2);
+    const delay = backoffDelay({ initialMs: backoff.initialMs ?? defaults.initialMs, maxMs, factor: backoff.multiplier ?? defaults.multiplier, jitter: 0.5 }, retry - 1, this.options.random);
     const retryAfter = response ? retryAfterMs(response.headers["retry-after"]) : undefined;
     return retryAfter === undefined ? delay : Math.max(delay, Math.min(retryAfter, maxMs));
   }
@@ -304,20 +308,3 @@ function retryAfterMs(header: string | string[] | undefined): number | undefined
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}

@@ -1,5 +1,7 @@
-// Exponential backoff with a cap and jitter, and an abortable sleep: how the informers reconnect
-// and how the work queue spaces out retries of a failing key.
+// Exponential backoff with a cap and jitter, and an abortable sleep: how the informers reconnect,
+// how the work queue spaces out retries of a failing key, and how the Prometheus client spaces
+// out its attempts. The sleep resolves early when its signal aborts; the caller decides what an
+// abort means.
 
 export interface BackoffPolicy {
   readonly initialMs: number;
