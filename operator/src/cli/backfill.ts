@@ -13,7 +13,8 @@ import { compile, type RuleGroup } from "../compile/index.js";
 import type { RecordingRule } from "../compile/rules.js";
 import { writeOutputs } from "../adapters/fs/write-outputs.js";
 import { formatIssues } from "./format-issues.js";
-import { allIssues, checkInputs, exitCodes, inputOptions, locatedIssue, parseCommandLine, plural, usageError, type Io } from "./validate.js";
+import { allIssues, locatedIssue } from "../adapters/fs/sla-files.js";
+import { checkInputs, exitCodes, inputOptions, parseCommandLine, plural, usageError, type Io } from "./command-line.js";
 
 /** One promtool run: the groups whose rules read only raw series and earlier stages. */
 export interface BackfillStage {

@@ -7,7 +7,8 @@ import { exportOpenSlo } from "../convert/index.js";
 import { writeOutputs, type OutputFile } from "../adapters/fs/write-outputs.js";
 import type { SourceIssue } from "../adapters/fs/yaml-documents.js";
 import { formatIssues } from "./format-issues.js";
-import { allIssues, checkInputs, exitCodes, inputOptions, locatedIssue, parseCommandLine, plural, usageError, type Io } from "./validate.js";
+import { allIssues, locatedIssue } from "../adapters/fs/sla-files.js";
+import { checkInputs, exitCodes, inputOptions, parseCommandLine, plural, usageError, type Io } from "./command-line.js";
 
 export const exportHelp = `Usage: slactl export --to openslo PATH... [--out DIR] [--policies DIR] [--format text|json|github]
 

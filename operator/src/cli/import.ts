@@ -12,7 +12,7 @@ import { readSource, type SourceIssue } from "../adapters/fs/yaml-documents.js";
 import { writeOutputs } from "../adapters/fs/write-outputs.js";
 import { parseDuration } from "../compile/duration.js";
 import { formatIssues, isOutputFormat, outputFormats } from "./format-issues.js";
-import { exitCodes, inputOptions, parseCommandLine, plural, usageError, type Io } from "./validate.js";
+import { exitCodes, inputOptions, parseCommandLine, plural, usageError, type Io } from "./command-line.js";
 
 export const importHelp = `Usage: slactl import PATH... [--from sloth|pyrra|openslo] [--out DIR] [--sloth-period 30d]
 
