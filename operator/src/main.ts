@@ -19,6 +19,7 @@ import { prometheusClientFor, type PrometheusClient } from "./adapters/prometheu
 import { SlaIndex } from "./compile/index.js";
 import { MeasurementLoop } from "./controller/measurement-loop.js";
 import { createMetrics, resourceOfPath, writeVerbs, type OperatorMetrics } from "./controller/metrics.js";
+import { registerFigureMetrics } from "./controller/figures-metrics.js";
 import { Operator, type RunEnd } from "./controller/operator.js";
 import { Reconciler } from "./controller/reconciler.js";
 import type { SlaObject } from "./controller/sla-object.js";
@@ -82,6 +83,7 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
         log: log.child({ component: "evaluator" }),
       })
     : undefined;
+  registerFigureMetrics(metrics.registry, () => measurement?.exported() ?? []);
   const reconciler = new Reconciler({
     slas,
     index,

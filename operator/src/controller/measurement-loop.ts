@@ -21,6 +21,7 @@ import { applyFigures, compliantCondition, defaultHeartbeatMs, type FiguresOutco
 import type { OperatorMetrics } from "./metrics.js";
 import type { SlaObject } from "./sla-object.js";
 import { statusPatch } from "./status.js";
+import type { ExportedFigures } from "./figures-metrics.js";
 
 export interface MeasurementLoopOptions {
   readonly client: PrometheusClient;
@@ -50,6 +51,8 @@ const tileMs = 300_000;
 
 export class MeasurementLoop implements FiguresStore {
   private readonly records = new Map<string, FiguresRecord>();
+  /** The last measured figures of each SLA, as its status shows them: what /metrics exports. */
+  private readonly measured = new Map<string, ExportedFigures>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -68,6 +71,11 @@ export class MeasurementLoop implements FiguresStore {
 
   get(key: string): FiguresRecord | undefined {
     return this.records.get(key);
+  }
+
+  /** The last measured figures of every SLA (empty unless this replica leads and measures). */
+  exported(): Iterable<ExportedFigures> {
+    return this.measured.values();
   }
 
   /** Starts the loop: the first cycle runs at once. */
@@ -151,6 +159,7 @@ export class MeasurementLoop implements FiguresStore {
     const slas = this.options.slas.list().filter((s) => s.metadata.deletionTimestamp === undefined);
     const present = new Set(slas.map(objectKey));
     for (const key of [...this.records.keys()]) if (!present.has(key)) this.records.delete(key);
+    for (const key of [...this.measured.keys()]) if (!present.has(key)) this.measured.delete(key);
 
     const evaluable = slas.flatMap((sla) => {
       const modelled = this.options.index.model(objectKey(sla));
@@ -217,6 +226,7 @@ export class MeasurementLoop implements FiguresStore {
             : failure ?? { kind: "failed", reason: "EvaluationFailed", message: "the SLA was not in the measurement's answer" },
       };
       this.records.set(key, record);
+      if (record.outcome.kind === "measured") this.measured.set(key, { model, status: record.outcome.status });
       const next = applyFigures(sla.status, record, at, this.options.heartbeatMs ?? defaultHeartbeatMs);
       if (Object.keys(statusPatch(sla.status, next)).length > 0) changed.push(key);
     }

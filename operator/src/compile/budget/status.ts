@@ -91,7 +91,9 @@ export function objectiveStatus(o: ObjectiveEvaluation): ObjectiveStatus {
     target: Number((o.target * 100).toPrecision(12)),
     ...(consumed === null ? {} : { errorBudget: { remaining: clean2(100 - consumed), consumed } }),
     burnRate,
-    ...(o.exhaustion === null ? {} : { exhaustion: formatRfc3339(o.exhaustion, "UTC") }),
+    // Whole seconds: a projection has no meaningful milliseconds, and metav1 times have none (a
+    // fractional millisecond made the API server refuse the whole status).
+    ...(o.exhaustion === null ? {} : { exhaustion: formatRfc3339(Math.floor(o.exhaustion / 1000) * 1000, "UTC") }),
     incidents: {
       count: o.incidents.count,
       ...(o.incidents.mttrSeconds === null ? {} : { mttr: formatElapsed(o.incidents.mttrSeconds) }),
