@@ -24,6 +24,7 @@ export const eventsPerMinute = 1000;
 export function syntheticSeries(indicator: IndicatorModel): { ok: true; series: SyntheticSeries[] } | { ok: false; reason: string } {
   switch (indicator.kind) {
     case "latency": {
+      if (indicator.native) return { ok: false, reason: "the generated tests write classic histogram series only, not native histograms" };
       // Bucket bounds are written the way client libraries write them ("0.3", "1"); leMatcher accepts both forms.
       const leValue = String(indicator.thresholdSeconds);
       return {
