@@ -34,6 +34,8 @@ export interface StartPrometheusOptions {
   /** Global scrape and rule evaluation intervals. Default 1s each, so tests do not wait. */
   readonly scrapeInterval?: string;
   readonly evaluationInterval?: string;
+  /** Labels that name this Prometheus to others (global.external_labels), e.g. {cluster: "eu"}. */
+  readonly externalLabels?: Readonly<Record<string, string>>;
   /** Extra prometheus flags, e.g. ["--query.lookback-delta=1m"]. */
   readonly extraArgs?: readonly string[];
   /**
@@ -314,7 +316,11 @@ class Instance implements RunningPrometheus {
       groups.set(k, group);
     }
     const config = {
-      global: { scrape_interval: o.scrapeInterval ?? "1s", evaluation_interval: o.evaluationInterval ?? "1s" },
+      global: {
+        scrape_interval: o.scrapeInterval ?? "1s",
+        evaluation_interval: o.evaluationInterval ?? "1s",
+        ...(o.externalLabels ? { external_labels: o.externalLabels } : {}),
+      },
       rule_files: this.ruleFiles,
       scrape_configs: [...groups.values()].map((g, i) => ({
         job_name: i === 0 ? "test" : `test-${i}`,
