@@ -3,7 +3,9 @@
 // evaluating our compiled rules through that Query. An SLA whose indicator spans both clusters
 // gets the figure of the union (to 0.01 percentage points), not of either cluster; with one
 // cluster down, Query answers with a partial-response warning that our Prometheus client reports.
-import { mkdtempSync, rmSync } from "node:fs";
+// `slactl report` reads an SLA's month of tiles through Query from the Ruler's store, where the
+// tiles the Ruler recorded (here: backfilled into its TSDB before it starts) live.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,8 +13,10 @@ import { PrometheusClient } from "../../operator/src/adapters/prometheus/index.j
 import type { ServiceLevelAgreement } from "../../operator/src/api/v1alpha1/types.js";
 import { compile, type CompiledSla } from "../../operator/src/compile/index.js";
 import { waitFor } from "../operator/operator-process.js";
-import { startPrometheus, type RunningPrometheus } from "../prometheus/harness.js";
+import { slactl } from "../cli/slactl.js";
+import { backfill, startPrometheus, type RunningPrometheus } from "../prometheus/harness.js";
 import { OpenMetricsWriter, writeCounterHistory } from "../prometheus/openmetrics.js";
+import { steadyScenario } from "../scenarios/index.js";
 import { loadTables, slaDocument } from "../support/burn-rate-tables.js";
 import { prometheus3 } from "../support/prometheus-releases.js";
 import { freePort, startQuery, startRuler, startSidecar, stopThanos, type ThanosComponent } from "./thanos.js";
@@ -26,6 +30,8 @@ const proms: Partial<Record<keyof typeof clusters, RunningPrometheus>> = {};
 let query: ThanosComponent;
 let client: PrometheusClient;
 let compiled: CompiledSla;
+/** Another SLA whose month of tiles the Ruler holds: what slactl report reads through Query. */
+const reported = steadyScenario({ name: "orders", namespace: "shop", now: Date.now(), errorRatio: 0.0008 });
 
 async function clusterPrometheus(name: keyof typeof clusters): Promise<RunningPrometheus> {
   const writer = await OpenMetricsWriter.create(join(dir, `${name}.om`));
@@ -56,6 +62,10 @@ beforeAll(async () => {
   proms.us = us;
   const sidecars = await Promise.all([startSidecar("eu", eu.url, eu.dataDir, dir), startSidecar("us", us.url, us.dataDir, dir)]);
   const rulerPorts = { http: await freePort(), grpc: await freePort() };
+  const tiles = await OpenMetricsWriter.create(join(dir, "ruler-tiles.om"));
+  await reported.write(tiles);
+  await tiles.close();
+  await backfill([tiles.file], join(dir, "ruler-data"), dir, "486h", undefined, prometheus3().promtool);
   query = await startQuery([...sidecars.map((s) => s.grpc), `127.0.0.1:${rulerPorts.grpc}`], dir);
   await startRuler(query.url, [compiled.files["rules.yaml"] as string], dir, rulerPorts);
   client = new PrometheusClient({ url: query.url, retries: 0 });
@@ -93,6 +103,17 @@ describe("two Prometheus servers behind Thanos Query, our rules on Thanos Ruler"
     expect(raw.result[0]?.sample.value).toBeCloseTo(unionShare, 9);
     const byCluster = await client.queryVector('sum by (cluster) (rate(http_requests_total{job="checkout"}[30m]))', Date.now() - 5 * 60_000);
     expect(byCluster.result.map((s) => s.labels["cluster"]).sort()).toEqual(["eu", "us"]);
+  });
+
+  it("gives slactl report, reading through Thanos Query, the figures of the tiles the Ruler holds", { timeout: 120_000 }, async () => {
+    const file = join(dir, "orders.json");
+    writeFileSync(file, JSON.stringify(reported.sla));
+    const result = await slactl("report", "--prometheus", query.url, file, "--format", "json", "--at", new Date(reported.now).toISOString());
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { slas: { name: string; compliance?: number; state?: string }[] };
+    const orders = report.slas.find((x) => x.name === "orders");
+    expect(orders?.state).toBe(reported.expected.state);
+    expect(Math.abs((orders?.compliance as number) - (reported.expected.compliance as number))).toBeLessThanOrEqual(0.01 + 1e-9);
   });
 
   it("answers with a partial-response warning when one cluster is down, and the figure is only the other's", { timeout: 60_000 }, async () => {
