@@ -3,8 +3,8 @@
 // evaluating our compiled rules through that Query. An SLA whose indicator spans both clusters
 // gets the figure of the union (to 0.01 percentage points), not of either cluster; with one
 // cluster down, Query answers with a partial-response warning that our Prometheus client reports.
-// `slactl report` reads an SLA's month of tiles through Query from the Ruler's store, where the
-// tiles the Ruler recorded (here: backfilled into its TSDB before it starts) live.
+// `slactl report` and the operator read an SLA's month of tiles through Query from the Ruler's
+// store, where the tiles the Ruler recorded (here: backfilled into its TSDB before it starts) live.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,8 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrometheusClient } from "../../operator/src/adapters/prometheus/index.js";
 import type { ServiceLevelAgreement } from "../../operator/src/api/v1alpha1/types.js";
 import { compile, type CompiledSla } from "../../operator/src/compile/index.js";
-import { waitFor } from "../operator/operator-process.js";
 import { slactl } from "../cli/slactl.js";
+import { startControlPlane, type ControlPlane } from "../controlplane/controlplane.js";
+import { getObject, kubectlApply, slaCrdPath } from "../operator/cluster.js";
+import { OperatorProcess, stopAllOperators, waitFor } from "../operator/operator-process.js";
 import { backfill, startPrometheus, type RunningPrometheus } from "../prometheus/harness.js";
 import { OpenMetricsWriter, writeCounterHistory } from "../prometheus/openmetrics.js";
 import { steadyScenario } from "../scenarios/index.js";
@@ -30,6 +32,7 @@ const proms: Partial<Record<keyof typeof clusters, RunningPrometheus>> = {};
 let query: ThanosComponent;
 let client: PrometheusClient;
 let compiled: CompiledSla;
+let cp: ControlPlane | undefined;
 /** Another SLA whose month of tiles the Ruler holds: what slactl report reads through Query. */
 const reported = steadyScenario({ name: "orders", namespace: "shop", now: Date.now(), errorRatio: 0.0008 });
 
@@ -72,6 +75,8 @@ beforeAll(async () => {
 }, 1_200_000);
 
 afterAll(async () => {
+  await stopAllOperators();
+  await cp?.stop();
   client?.close();
   await stopThanos();
   await Promise.all(Object.values(proms).map((p) => p.stop()));
@@ -114,6 +119,24 @@ describe("two Prometheus servers behind Thanos Query, our rules on Thanos Ruler"
     const orders = report.slas.find((x) => x.name === "orders");
     expect(orders?.state).toBe(reported.expected.state);
     expect(Math.abs((orders?.compliance as number) - (reported.expected.compliance as number))).toBeLessThanOrEqual(0.01 + 1e-9);
+  });
+
+  it("gives the operator, reading through Thanos Query, the same figures in the SLA's status", { timeout: 180_000 }, async () => {
+    cp = await startControlPlane({ crds: [slaCrdPath] });
+    await cp.kubectlOrThrow(["create", "namespace", "shop"]);
+    expect((await kubectlApply(cp, reported.sla)).code).toBe(0);
+    const op = new OperatorProcess("operator", [
+      "--kubeconfig", cp.kubeconfigPath, "--metrics-addr", "127.0.0.1:0", "--health-addr", "127.0.0.1:0",
+      "--prometheus-url", query.url, "--evaluation-interval", "2s",
+    ]);
+    await op.started();
+    let status: { state?: string; compliance?: number } | undefined;
+    await waitFor("orders evaluated through Thanos Query", async () => {
+      status = (await getObject(cp as ControlPlane, "sla", "orders", "shop"))?.status as typeof status;
+      return status?.compliance !== undefined;
+    }, 120_000, () => op.describe());
+    expect(status?.state).toBe(reported.expected.state);
+    expect(Math.abs((status?.compliance as number) - (reported.expected.compliance as number))).toBeLessThanOrEqual(0.01 + 1e-9);
   });
 
   it("answers with a partial-response warning when one cluster is down, and the figure is only the other's", { timeout: 60_000 }, async () => {
