@@ -46,19 +46,8 @@ go_tool_main() {
     exit 0
   fi
 
-  command -v go >/dev/null 2>&1 || { log "go is not installed; cannot build ${TOOL}" >&2; exit 1; }
-  command -v flock >/dev/null 2>&1 || { log "flock (util-linux) is required" >&2; exit 1; }
-  mkdir -p "${root}"
   # One build of this tool at a time; a second caller waits and then finds the cache complete.
-  exec 9>"${root}/.build-${TOOL}.lock"
-  if ! flock -n 9; then
-    log "another build holds ${root}/.build-${TOOL}.lock; waiting for it"
-    flock 9
-  fi
-  if go_tool_complete "${dest}"; then
-    log "cache complete (built by another process): ${dest}"
-    exit 0
-  fi
+  build_lock "${TOOL}" "${root}/.build-${TOOL}.lock" go_tool_complete "${dest}"
   rm -rf "${root}/.tmp-build-${TOOL}."* "${dest}.old"
 
   START=$(date +%s)
