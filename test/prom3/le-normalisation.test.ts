@@ -4,13 +4,10 @@
 // figures go missing; the compiled rules get the known bad share from history imported by each
 // release's own promtool.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import type { ServiceLevelAgreement } from "../../operator/src/api/v1alpha1/types.js";
-import { compile, type CompiledSla } from "../../operator/src/compile/index.js";
 import { startPrometheus, type RunningPrometheus } from "../prometheus/harness.js";
 import { openMetricsText } from "../prometheus/openmetrics.js";
-import { loadTables } from "../support/burn-rate-tables.js";
 import { prometheusReleases } from "../support/prometheus-releases.js";
+import { compileLatencySla, exprOf } from "./latency-sla.js";
 
 const minute = 60_000;
 const start = Math.floor(Date.now() / minute) * minute - 60 * minute;
@@ -29,25 +26,6 @@ function history(): string {
   }
   // As a client library writes it: the family's type first, so the parser knows the _bucket series.
   return `# TYPE http_request_duration_seconds histogram\n${openMetricsText(samples)}`;
-}
-
-function compiled(): CompiledSla {
-  const sla = parse(`
-apiVersion: servicelevel.dev/v1alpha1
-kind: ServiceLevelAgreement
-metadata: {name: api, namespace: shop}
-spec:
-  service: api
-  owner: team-api
-  objectives:
-    - name: latency
-      target: 99
-      indicator:
-        latency: {histogram: http_request_duration_seconds, selector: {job: api}, threshold: 1s}
-`) as ServiceLevelAgreement;
-  const result = compile(sla, { burnRateTables: loadTables(), peers: new Map() });
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.value;
 }
 
 describe.each(prometheusReleases())("a whole-second latency threshold on $name", (release) => {
@@ -69,8 +47,7 @@ describe.each(prometheusReleases())("a whole-second latency threshold on $name",
     const t = start + 30 * minute;
     const buckets = await query('http_request_duration_seconds_bucket{le!="+Inf"}', t);
     expect(buckets.map((b) => b.metric["le"])).toEqual([release.major === 3 ? "1.0" : "1"]);
-    const rule = compiled().groups.flatMap((g) => g.rules).find((r) => "record" in r && r.record === "sla:sli_error:ratio_rate30m");
-    const ratio = await query(rule?.expr ?? "", t);
+    const ratio = await query(exprOf(compileLatencySla({ name: "api", job: "api", threshold: "1s" }), "sla:sli_error:ratio_rate30m"), t);
     expect(Number(ratio[0]?.value[1])).toBeCloseTo(perMinute.slow / perMinute.total, 12);
   });
 });

@@ -7,14 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import type { ServiceLevelAgreement } from "../../operator/src/api/v1alpha1/types.js";
-import { compile, type CompiledSla } from "../../operator/src/compile/index.js";
+import type { CompiledSla } from "../../operator/src/compile/index.js";
 import { startPrometheus, type RunningPrometheus } from "../prometheus/harness.js";
 import { bucketIndex, remoteWrite, type NativeHistogram, type RemoteSeries } from "../prometheus/remote-write.js";
-import { loadTables } from "../support/burn-rate-tables.js";
 import { prometheus3 } from "../support/prometheus-releases.js";
 import { promtool } from "../support/promtool.js";
+import { compileLatencySla, exprOf } from "./latency-sla.js";
 
 const minute = 60_000;
 const minutes = 180;
@@ -73,37 +71,9 @@ function expectedShare(k: number, windowMinutes: number): number {
   return slow / total;
 }
 
-function sla(name: string, native: boolean): ServiceLevelAgreement {
-  return parse(`
-apiVersion: servicelevel.dev/v1alpha1
-kind: ServiceLevelAgreement
-metadata: {name: ${name}, namespace: shop}
-spec:
-  service: checkout
-  owner: team-payments
-  objectives:
-    - name: latency
-      target: 99
-      indicator:
-        latency: {histogram: http_request_duration_seconds, selector: {job: checkout}, threshold: 250ms${native ? ", native: true" : ""}}
-`) as ServiceLevelAgreement;
-}
-
-function compiled(name: string, native: boolean): CompiledSla {
-  const result = compile(sla(name, native), { burnRateTables: loadTables(), peers: new Map() });
-  if (!result.ok) throw new Error(`${name} does not compile: ${JSON.stringify(result.issues)}`);
-  return result.value;
-}
-
-const exprOf = (c: CompiledSla, record: string): string => {
-  const rule = c.groups.flatMap((g) => g.rules).find((r) => "record" in r && r.record === record);
-  if (!rule) throw new Error(`${c.model.name} has no rule ${record}`);
-  return rule.expr;
-};
-
 describe("a latency objective over a native histogram, on the real Prometheus 3", () => {
-  const native = compiled("checkout-native", true);
-  const classic = compiled("checkout-classic", false);
+  const native = compileLatencySla({ name: "checkout-native", job: "checkout", threshold: "250ms", native: true });
+  const classic = compileLatencySla({ name: "checkout-classic", job: "checkout", threshold: "250ms" });
   let prom: RunningPrometheus;
   let dir: string;
 

@@ -5,33 +5,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import type { ServiceLevelAgreement } from "../../operator/src/api/v1alpha1/types.js";
-import { compile } from "../../operator/src/compile/index.js";
-import { loadTables } from "../support/burn-rate-tables.js";
 import { prometheus3 } from "../support/prometheus-releases.js";
 import { promtool } from "../support/promtool.js";
+import { compileLatencySla } from "./latency-sla.js";
 
 const dir = mkdtempSync(join(tmpdir(), "slo-native-promtool-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const sla = parse(`
-apiVersion: servicelevel.dev/v1alpha1
-kind: ServiceLevelAgreement
-metadata: {name: checkout, namespace: shop}
-spec:
-  service: checkout
-  owner: team-payments
-  objectives:
-    - name: latency
-      target: 99
-      indicator:
-        latency: {histogram: http_request_duration_seconds, selector: {job: checkout}, threshold: 300ms, native: true}
-`) as ServiceLevelAgreement;
-
-const compiled = compile(sla, { burnRateTables: loadTables(), peers: new Map() });
-if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
-const files = compiled.value.files;
+const files = compileLatencySla({ name: "checkout", job: "checkout", threshold: "300ms", native: true }).files;
 
 const run = async (name: string, rules: string) => {
   const sub = mkdtempSync(join(dir, `${name}-`));
