@@ -17,7 +17,7 @@ import { steadyScenario } from "../scenarios/index.js";
 import { prometheus3 } from "../support/prometheus-releases.js";
 import { promtool } from "../support/promtool.js";
 import type { GroupProcess } from "../support/process-group.js";
-import { prometheusOperatorCrds, startPrometheusOperator } from "./prometheus-operator.js";
+import { ensurePrometheusOperator, prometheusOperatorCrds, startPrometheusOperator } from "./prometheus-operator.js";
 
 const ns = "shop";
 const monitoring = "monitoring";
@@ -44,6 +44,7 @@ beforeAll(async () => {
     await writeCounterHistory(writer, { metric: "http_requests_total", labels: { job: "checkout", code }, startMs: rawFrom, endMs: rawFrom + 2 * 3_600_000, stepMs: 15_000, ratePerSecond: () => 10 * share });
   }
   const history = (await writer.close()).file;
+  await ensurePrometheusOperator(); // its CRDs come with the build
   const [plane, prometheus] = await Promise.all([
     startControlPlane({ crds: [slaCrdPath, ...prometheusOperatorCrds()], prometheusRuleCrd: false }),
     startPrometheus({ blocksFrom: history, release: prometheus3() }),
