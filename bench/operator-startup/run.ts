@@ -39,8 +39,15 @@ interface Result { readonly checkout: Checkout; readonly size: number; readonly 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function reportedWrites(operator: RunningOperator): Promise<number> {
-  return operator.running ? operator.metric("servicelevel_operator_api_writes_total").catch(() => NaN) : NaN;
+/** The figures of one start, read while the operator still runs. */
+async function phaseOf(operator: RunningOperator, startedAt: number, done: { at: number | undefined; outcome: string }, audit: AuditCount): Promise<Phase> {
+  return {
+    seconds: done.at === undefined ? undefined : (done.at - startedAt) / 1000,
+    outcome: done.outcome,
+    usage: operator.usage(),
+    reportedWrites: operator.running ? await operator.metric("servicelevel_operator_api_writes_total").catch(() => NaN) : NaN,
+    audit,
+  };
 }
 
 /** Polls until `done()` returns a time, the operator exits, or the limit passes. */
@@ -87,13 +94,7 @@ async function measure(checkout: Checkout, size: number, work: string, coldLimit
     const cold = await startOperator(checkout, { kubeconfig: cp.kubeconfigPath, logFile: `${dir}.cold.log`, startTimeoutMs: coldLimitMs });
     const coldDone = await until(cold, coldLimitMs - (Date.now() - coldStart), () => Promise.resolve(watcher.completedAt),
       () => { const c = watcher.counts(); return `${c.withStatus}/${size} with status, ${c.complete}/${size} with rule too`; });
-    const coldPhase: Phase = {
-      seconds: coldDone.at === undefined ? undefined : (coldDone.at - coldStart) / 1000,
-      outcome: coldDone.outcome,
-      usage: cold.usage(),
-      reportedWrites: await reportedWrites(cold),
-      audit: countAudit(auditLog, coldFrom),
-    };
+    const coldPhase = await phaseOf(cold, coldStart, coldDone, countAudit(auditLog, coldFrom));
     progress(`${checkout.label} N=${size}: cold start ${coldDone.outcome}${coldPhase.seconds === undefined ? "" : ` in ${coldPhase.seconds.toFixed(1)} s`}`);
     await cold.stop();
     if (coldPhase.seconds === undefined) return { checkout, size, createSeconds, cold: coldPhase, warm: undefined };
@@ -120,13 +121,7 @@ async function measure(checkout: Checkout, size: number, work: string, coldLimit
       return reconciled === 0 && Date.now() - quietSince >= 5_000 ? lastRequestAt : undefined;
     }, () => `requests so far ${lastTotal}`);
     await sleep(3_000); // late writes would show here
-    const warmPhase: Phase = {
-      seconds: warmDone.at === undefined ? undefined : (warmDone.at - warmStart) / 1000,
-      outcome: warmDone.outcome,
-      usage: warm.usage(),
-      reportedWrites: await reportedWrites(warm),
-      audit: countAudit(auditLog, warmFrom),
-    };
+    const warmPhase = await phaseOf(warm, warmStart, warmDone, countAudit(auditLog, warmFrom));
     progress(`${checkout.label} N=${size}: warm restart ${warmDone.outcome}, ${warmPhase.audit.writes} writes`);
     await warm.stop();
     return { checkout, size, createSeconds, cold: coldPhase, warm: warmPhase };

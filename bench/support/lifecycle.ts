@@ -17,6 +17,16 @@ const cleanups: Array<() => Promise<void> | void> = [];
 const processes = new Set<GroupProcess>();
 let cleaning: Promise<void> | undefined;
 
+/** Seconds since the run began. */
+export function elapsedSeconds(): number {
+  return (Date.now() - started) / 1000;
+}
+
+/** True once cleanup has begun: nothing new may be started then. */
+export function stopping(): boolean {
+  return cleaning !== undefined;
+}
+
 /** Registers cleanup work; it runs last-registered first. */
 export function onCleanup(work: () => Promise<void> | void): void {
   cleanups.push(work);
@@ -31,7 +41,7 @@ export function temporaryDir(prefix: string, keep = false): string {
 
 /** Starts a child in its own process group; cleanup stops it if it still runs. Refused once cleanup began. */
 export function startProcess(name: string, command: string, args: readonly string[], logFile: string, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): GroupProcess {
-  if (cleaning) throw new Error(`not starting ${name}: stopping`);
+  if (stopping()) throw new Error(`not starting ${name}: stopping`);
   const child = new GroupProcess(name, command, args, logFile, options);
   processes.add(child);
   void child.exited.then(() => processes.delete(child));
@@ -58,17 +68,22 @@ export function cleanup(): Promise<void> {
   return cleaning;
 }
 
-/**
- * Runs a benchmark's main function: cleanup on Ctrl-C/termination and at the end, a non-zero exit
- * code on error, and the whole run bounded by `limitMs` (then it stops everything and fails).
- */
-export function runBenchmark(main: () => Promise<void>, limitMs: number): void {
+/** Cleans up on Ctrl-C and termination, then exits. */
+export function installSignalHandlers(): void {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.once(signal, () => {
       progress(`${signal}: stopping`);
       void cleanup().finally(() => process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const)[signal]));
     });
   }
+}
+
+/**
+ * Runs a benchmark's main function: cleanup on Ctrl-C/termination and at the end, a non-zero exit
+ * code on error, and the whole run bounded by `limitMs` (then it stops everything and fails).
+ */
+export function runBenchmark(main: () => Promise<void>, limitMs: number): void {
+  installSignalHandlers();
   const limit = setTimeout(() => {
     progress(`run exceeded its limit of ${Math.round(limitMs / 1000)} s: stopping`);
     void cleanup().finally(() => process.exit(124));
@@ -81,6 +96,6 @@ export function runBenchmark(main: () => Promise<void>, limitMs: number): void {
     .finally(async () => {
       clearTimeout(limit);
       await cleanup();
-      progress(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      progress(`finished in ${elapsedSeconds().toFixed(1)} s`);
     });
 }
