@@ -49,9 +49,13 @@ interface Result {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const histogram = "servicelevel_operator_evaluation_duration_seconds";
 
-async function cycleTotals(operator: RunningOperator): Promise<{ count: number; sum: number }> {
-  const [count, sum] = await Promise.all([operator.metric(`${histogram}_count`), operator.metric(`${histogram}_sum`)]);
-  return { count, sum };
+/** Successful cycles so far and their total duration, and the cycles that failed. */
+async function cycleTotals(operator: RunningOperator): Promise<{ count: number; sum: number; failed: number }> {
+  const success = { result: "success" };
+  const [count, sum, all] = await Promise.all([
+    operator.metric(`${histogram}_count`, success), operator.metric(`${histogram}_sum`, success), operator.metric(`${histogram}_count`),
+  ]);
+  return { count, sum, failed: all - count };
 }
 
 async function measure(checkout: Checkout, size: number, prometheus: RunningPrometheus, work: string): Promise<Result> {
@@ -90,8 +94,11 @@ async function measure(checkout: Checkout, size: number, prometheus: RunningProm
     // reports its first cycle done, wait `statusGraceMs` for further statuses, then count what came.
     let firstCycleAt: number | undefined;
     const statusGraceMs = 30_000;
+    let failedCycles = 0;
     while (allEvaluatedAt === undefined && operator.running && Date.now() < firstLimit) {
-      if (firstCycleAt === undefined && (await cycleTotals(operator).catch(() => ({ count: 0 }))).count >= 1) firstCycleAt = Date.now();
+      const totals = await cycleTotals(operator).catch(() => ({ count: 0, failed: failedCycles }));
+      failedCycles = totals.failed;
+      if (firstCycleAt === undefined && totals.count >= 1) firstCycleAt = Date.now();
       if (firstCycleAt !== undefined && Date.now() - Math.max(firstCycleAt, lastStatusAt) > statusGraceMs) break;
       if (Date.now() - lastReport > 15_000) {
         progress(`  ... ${evaluated.size}/${size} evaluated, ${bytes(proxy.bytes)} received, RSS peak ${bytes(operator.usage().peakRssBytes, true)}`);
@@ -102,13 +109,14 @@ async function measure(checkout: Checkout, size: number, prometheus: RunningProm
     const firstUsage = operator.usage();
     const firstBytes = proxy.bytes;
     const firstRequests = proxy.requests;
-    if (allEvaluatedAt === undefined && firstCycleAt === undefined) {
-      const outcome = operator.running ? `first cycle not done after ${values["first-timeout"]} s (${evaluated.size}/${size})` : `crashed (${JSON.stringify(operator.process.exitInfo)}) after ${((Date.now() - started) / 1000).toFixed(0)} s, ${evaluated.size}/${size} evaluated`;
+    const failures = failedCycles === 0 ? "" : `; ${failedCycles} cycle(s) failed before (see the operator log)`;
+    if ((allEvaluatedAt === undefined && firstCycleAt === undefined) || evaluated.size === 0) {
+      const outcome = operator.running ? `no successful first cycle after ${values["first-timeout"]} s (${evaluated.size}/${size} evaluated)${failures}` : `crashed (${JSON.stringify(operator.process.exitInfo)}) after ${((Date.now() - started) / 1000).toFixed(0)} s, ${evaluated.size}/${size} evaluated${failures}`;
       progress(`${checkout.label} N=${size}: ${outcome}`);
       return { checkout, size, outcome, firstSeconds: undefined, firstBytes, firstRequests, firstUsage, steady: [], usage: operator.usage() };
     }
     const firstSeconds = ((allEvaluatedAt ?? lastStatusAt) - started) / 1000;
-    const statuses = evaluated.size === size ? "" : `; only ${evaluated.size}/${size} got status.lastEvaluated (status writes rejected? see the operator log)`;
+    const statuses = failures + (evaluated.size === size ? "" : `; only ${evaluated.size}/${size} got status.lastEvaluated (status writes rejected? see the operator log)`);
     progress(`${checkout.label} N=${size}: ${evaluated.size}/${size} SLAs evaluated after ${firstSeconds.toFixed(1)} s, ${bytes(firstBytes)} received`);
 
     // Steady state: each increment of the cycle histogram's count is one more cycle.
