@@ -149,7 +149,12 @@ describe("two Prometheus servers behind Thanos Query, our rules on Thanos Ruler"
     expect(answer.result[0]?.sample.value).toBeCloseTo(clusters.eu.errors, 9);
     // The operator logs the warning and keeps the figures of the SLA whose tiles are all there.
     await waitFor("the operator to log Query's warning", () => op?.logged((l) => l.msg === "Prometheus warned") ?? false, 30_000, () => op?.describe() ?? "");
-    const status = (await getObject(cp as ControlPlane, "sla", "orders", "shop"))?.status as { compliance?: number } | undefined;
+    // ...and says the answer was partial instead of writing the figure of one cluster.
+    let status: { compliance?: number; conditions?: { type: string; status: string; reason: string }[] } | undefined;
+    await waitFor("MetricsAvailable=False (PartialResponse)", async () => {
+      status = (await getObject(cp as ControlPlane, "sla", "orders", "shop"))?.status as typeof status;
+      return status?.conditions?.some((c) => c.type === "MetricsAvailable" && c.status === "False" && c.reason === "PartialResponse") ?? false;
+    }, 30_000, () => op?.describe() ?? "");
     expect(Math.abs((status?.compliance as number) - (reported.expected.compliance as number))).toBeLessThanOrEqual(0.01 + 1e-9);
   });
 });

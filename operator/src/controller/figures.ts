@@ -29,7 +29,7 @@ export type FiguresOutcome =
       /** A rolling period: its bounds move with every evaluation, like lastEvaluated. */
       readonly periodMoves: boolean;
     }
-  | { readonly kind: "failed"; readonly reason: "PrometheusUnreachable" | "QueryFailed" | "EvaluationFailed"; readonly message: string };
+  | { readonly kind: "failed"; readonly reason: "PrometheusUnreachable" | "QueryFailed" | "EvaluationFailed" | "PartialResponse"; readonly message: string };
 
 /** One SLA's result of one evaluation cycle. */
 export interface FiguresRecord {

@@ -16,6 +16,7 @@ import { describeError } from "../adapters/kube/errors.js";
 import { objectKey } from "../adapters/kube/resources.js";
 import type { SlaIndex } from "../compile/index.js";
 import { createSumCache, measureSlas, type MeasureResult } from "../measure/index.js";
+import { series } from "../compile/rules.js";
 import { reviewStatus } from "../measure/review.js";
 import { applyFigures, compliantCondition, defaultHeartbeatMs, type FiguresOutcome, type FiguresRecord, type FiguresStore } from "./figures.js";
 import type { OperatorMetrics } from "./metrics.js";
@@ -172,13 +173,25 @@ export class MeasurementLoop implements FiguresStore {
     const mark = Math.floor(now / tileMs);
     const models = evaluable.map((e) => e.model);
     const last = this.last;
-    const unchanged = last !== undefined && last.mark === mark && last.models.length === models.length && last.models.every((m, i) => m === models[i]);
+    // An answer Prometheus warned about (a partial response from Thanos, say) is read again at once.
+    const unchanged = last !== undefined && last.result.warnings.length === 0 && last.mark === mark && last.models.length === models.length && last.models.every((m, i) => m === models[i]);
     if (unchanged && evaluable.length > 0) {
-      // Still ask whether Prometheus answers, so MetricsAvailable says so within a cycle.
+      // Still ask whether Prometheus answers in full (a query that reaches every store behind a
+      // Thanos Query), so MetricsAvailable says so within a cycle.
       try {
-        await this.options.client.buildInfo({ signal: this.abort.signal, ...(this.options.timeoutMs === undefined ? {} : { timeoutMs: this.options.timeoutMs }) });
+        const probe = await this.options.client.queryVector(`count(${series.eventsTile5m})`, now, {
+          signal: this.abort.signal, ...(this.options.timeoutMs === undefined ? {} : { timeoutMs: this.options.timeoutMs }),
+        });
         metrics.prometheusQueries.inc(1);
-        result = last.result;
+        for (const warning of probe.warnings) log.warn({ warning }, "Prometheus warned");
+        const partial = probe.warnings.find(isPartialAnswer);
+        if (partial === undefined) {
+          result = last.result;
+        } else {
+          failure = partialOutcome(partial);
+          outcome = "unavailable";
+          this.last = undefined;
+        }
       } catch (cause) {
         if (this.stopped) return;
         failure = failedOutcome(cause);
@@ -199,7 +212,16 @@ export class MeasurementLoop implements FiguresStore {
         });
         metrics.prometheusQueries.inc(result.queries);
         for (const warning of result.warnings) log.warn({ warning }, "Prometheus warned");
-        this.last = { mark, models, result };
+        // A partial answer (a store behind Thanos Query down) would give the figure of part of the
+        // data: keep the last figures and say why, as when Prometheus cannot be read.
+        const partial = result.warnings.find(isPartialAnswer);
+        if (partial !== undefined) {
+          failure = partialOutcome(partial);
+          outcome = "unavailable";
+          result = undefined;
+        } else {
+          this.last = { mark, models, result };
+        }
       } catch (cause) {
         if (this.stopped) return;
         failure = failedOutcome(cause);
@@ -244,6 +266,15 @@ function safeReview(review: Parameters<typeof reviewStatus>[0], timeZone: string
   } catch (cause) {
     return { due: true, reason: "NeverReviewed", message: `the review date cannot be computed: ${describeError(cause)}` };
   }
+}
+
+/** Whether a warning says the answer is partial; Prometheus' own notes on a query ("PromQL warning: ...", "PromQL info: ...") do not. */
+export function isPartialAnswer(warning: string): boolean {
+  return !/PromQL (warning|info)/i.test(warning);
+}
+
+function partialOutcome(warning: string): FiguresOutcome {
+  return { kind: "failed", reason: "PartialResponse", message: `the answer was partial, so the figures were not updated: ${warning}` };
 }
 
 /** The record of a cycle whose Prometheus read failed. */

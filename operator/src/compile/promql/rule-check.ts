@@ -21,7 +21,7 @@ export function checkGeneratedRules(groups: readonly RuleGroup[]): Issue[] {
       if ("alert" in rule) {
         for (const [kind, values] of [["label", rule.labels], ["annotation", rule.annotations]] as const) {
           for (const [key, value] of Object.entries(values)) {
-            const problem = templateProblem(value);
+            const problem = typeof value === "string" ? templateProblem(value) : `it is ${value === null ? "null" : typeof value}, not text`;
             if (problem) issues.push(error(["spec"], "compiler-bug", `the ${kind} ${key} of the generated ${where} is not a template Prometheus can parse (${problem}); please report this`));
           }
         }
