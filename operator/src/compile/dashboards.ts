@@ -190,7 +190,7 @@ function objectivePanels(sla: SlaModel, objective: ObjectiveModel, filters: read
       .span(12),
   ];
 
-  const tiers = alertingTiers(sla);
+  const tiers = alertingTiers(sla, objective);
   const perLine = Math.min(Math.max(tiers.length, 1), 4);
   const widths = (index: number) => Math.floor(gridWidth / perLine) + (index % perLine === perLine - 1 ? gridWidth % perLine : 0);
   if (tiers.length === 0) {
@@ -223,11 +223,9 @@ function objectivePanels(sla: SlaModel, objective: ObjectiveModel, filters: read
   return panels;
 }
 
-/** The tiers that raise alerts: a tier whose severity has no route records windows but never fires. */
-function alertingTiers(sla: SlaModel): BurnRateTierModel[] {
-  const alerting = sla.alerting;
-  if (!alerting) return [];
-  return alerting.tiers.filter((tier) => alerting[tier.severity] !== null);
+/** The tiers that raise alerts for an objective: a tier whose severity is disabled records windows but never fires. */
+function alertingTiers(sla: SlaModel, objective: ObjectiveModel): BurnRateTierModel[] {
+  return (sla.alerting?.tiers ?? []).filter((tier) => objective.alerts?.[tier.severity]);
 }
 
 function burnRate(selector: (metric: string) => Expr, objective: ObjectiveModel, windowSeconds: number): Expr {

@@ -6,7 +6,9 @@ import { validateSla, type ValidationContext } from "./validate.js";
 import { normalizeSla } from "./normalize.js";
 import { buildRuleGroups, ruleCount, type RuleGroup } from "./rules.js";
 import { prometheusRuleObject, renderYaml, ruleGroupsDocument } from "./outputs.js";
-import { buildRuleTests } from "./tests.js";
+import { buildMaintenanceTests, buildRuleTests, testMaintenanceIntervals } from "./tests.js";
+import { maintenanceSignal, type MaintenanceSignal } from "./maintenance-signal.js";
+import { alertmanagerConfigObject, alertmanagerFragment } from "./alertmanager.js";
 import { buildDashboard, dashboardConfigMap } from "./dashboards.js";
 import { warning, type Issue } from "./issues.js";
 import type { SlaModel } from "./model.js";
@@ -20,6 +22,8 @@ export { generatedNames } from "./outputs.js";
 export interface CompileOptions extends ValidationContext {
   /** Labels put on the PrometheusRule so a Prometheus ruleSelector picks it up. */
   readonly ruleLabels?: Readonly<Record<string, string>>;
+  /** The time to expand scheduled maintenance windows from (epoch ms); without it they are left out, with a warning. */
+  readonly now?: number;
 }
 
 export interface CompiledSla {
@@ -32,6 +36,10 @@ export interface CompiledSla {
   readonly prometheusRule: object;
   /** The dashboard ConfigMap for the Grafana sidecar, or null when the dashboard is disabled. */
   readonly dashboardConfigMap: object | null;
+  /** The AlertmanagerConfig muting the SLA's alerts during maintenance, or null without maintenance. */
+  readonly alertmanagerConfig: object | null;
+  /** The maintenance windows the rules and the AlertmanagerConfig hold; compile again before `validUntil`. */
+  readonly maintenance: MaintenanceSignal;
   /** Rendered outputs keyed by file suffix: `<name>.<suffix>`. */
   readonly files: Readonly<Record<string, string>>;
 }
@@ -53,11 +61,18 @@ export function compile(document: unknown, options: CompileOptions): CompileResu
   const valid = validateDocument(document, options);
   if (!valid.ok) return valid;
   const model = normalizeSla(valid.value, options.burnRateTables);
-  const groups = buildRuleGroups(model);
+  const maintenance = maintenanceSignal(model.maintenance, options.now);
+  const groups = buildRuleGroups(model, { maintenance: maintenance.intervals });
   const prometheusRule = prometheusRuleObject(model, groups, options.ruleLabels);
   const dashboard = model.dashboard ? buildDashboard(model) : null;
   const ruleFile = `${model.name}.rules.yaml`;
   const tests = buildRuleTests(model, ruleFile);
+  const maintenanceTests = buildMaintenanceTests(model, `${model.name}.maintenance-test-rules.yaml`);
+  const fragment = alertmanagerFragment(model);
+  const alertmanagerConfig = alertmanagerConfigObject(model, maintenance.intervals) ?? null;
+  const unexpanded = maintenance.schedulesSkipped
+    ? [warning(["spec", "maintenance"], "maintenance-not-expanded", "no time was given to expand the scheduled maintenance windows from: the rules leave out only the fixed windows")]
+    : [];
   const skipped = tests.skipped.map((s) => warning(["spec", "objectives", model.objectives.findIndex((o) => o.name === s.objective), "indicator"], "untestable",
     `alert timing of objective ${JSON.stringify(s.objective)} is not covered by the generated tests: ${s.reason}`));
   return {
@@ -67,14 +82,21 @@ export function compile(document: unknown, options: CompileOptions): CompileResu
       model,
       groups,
       ruleCount: ruleCount(groups),
-      warnings: [...valid.warnings, ...skipped],
+      warnings: [...valid.warnings, ...skipped, ...unexpanded],
       prometheusRule,
       dashboardConfigMap: dashboard ? dashboardConfigMap(model, dashboard) : null,
+      alertmanagerConfig,
+      maintenance,
       files: {
         "prometheusrule.yaml": renderYaml(model, prometheusRule),
         "rules.yaml": renderYaml(model, ruleGroupsDocument(groups)),
         "rules.test.yaml": renderYaml(model, tests.document),
         ...(dashboard ? { "dashboard.json": `${JSON.stringify(dashboard, null, 2)}\n` } : {}),
+        ...(fragment ? { "alertmanager.yaml": renderYaml(model, fragment) } : {}),
+        ...(maintenanceTests ? {
+          "maintenance-test-rules.yaml": renderYaml(model, ruleGroupsDocument(buildRuleGroups(model, { maintenance: testMaintenanceIntervals() }))),
+          "maintenance.rules.test.yaml": renderYaml(model, maintenanceTests),
+        } : {}),
       },
     },
   };

@@ -64,7 +64,8 @@ export function cronStarts(cron: CronSchedule, timeZone: string, range: Interval
   return [...new Set(out)].sort((a, b) => a - b);
 }
 
-function dayMatches(cron: CronSchedule, day: number): boolean {
+/** True when a cron schedule fires on a day (days since 1970-01-01 of a local date), by cron's day-of-month or day-of-week rule. */
+export function dayMatches(cron: CronSchedule, day: number): boolean {
   const { month, day: dayOfMonth } = civilFromDays(day);
   if (!cron.months.has(month)) return false;
   const domMatch = cron.daysOfMonth.has(dayOfMonth);
