@@ -135,8 +135,10 @@ export function muteTimeInterval(sla: SlaModel): { name: string; time_intervals:
 }
 
 /**
- * The plain Alertmanager config fragment of an SLA: its time interval, and a route to copy under
- * yours so its alerts are muted during maintenance. Undefined when the SLA has no maintenance.
+ * The plain Alertmanager config fragment of an SLA: its time interval, and a route for its alerts
+ * that mutes them during maintenance, to copy before your other routes with your receiver (a
+ * route only mutes what it delivers). A complete config, so amtool can check it. Undefined when
+ * the SLA has no maintenance.
  */
 export function alertmanagerFragment(sla: SlaModel): object | undefined {
   const interval = muteTimeInterval(sla);
@@ -149,7 +151,6 @@ export function alertmanagerFragment(sla: SlaModel): object | undefined {
         receiver: "default",
         matchers: Object.entries(slaSelector(sla)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${JSON.stringify(v)}`),
         mute_time_intervals: [interval.name],
-        continue: true,
       }],
     },
     receivers: [{ name: "default" }],
