@@ -59,7 +59,7 @@ export interface AlertingModel {
 }
 
 export type PeriodModel =
-  | { readonly kind: "rolling"; readonly seconds: number }
+  | { readonly kind: "rolling"; readonly seconds: number; readonly timeZone?: string }
   | { readonly kind: "calendar"; readonly unit: "week" | "month" | "quarter"; readonly timeZone: string; readonly seconds: number };
 
 export type MaintenanceModel =

@@ -108,7 +108,7 @@ export function normalizeSla(sla: ServiceLevelAgreement, tables: ReadonlyMap<str
     labels: sortKeys(spec.labels ?? {}),
     period: spec.period?.calendar
       ? { kind: "calendar", unit: spec.period.calendar, timeZone, seconds }
-      : { kind: "rolling", seconds },
+      : { kind: "rolling", seconds, ...(spec.period?.timeZone ? { timeZone } : {}) },
     objectives: spec.objectives.map((o) => ({
       name: o.name,
       ...(o.description === undefined ? {} : { description: o.description }),
