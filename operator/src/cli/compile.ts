@@ -3,6 +3,7 @@
 // a new output of the compiler appears here without a change to the CLI.
 import { join } from "node:path";
 import { compile, type CompiledSla } from "../compile/index.js";
+import { buildOverviewDashboard, overviewFileName } from "../compile/overview-dashboard.js";
 import { writeOutputs, type OutputFile } from "../adapters/fs/write-outputs.js";
 import type { SourceIssue } from "../adapters/fs/yaml-documents.js";
 import { formatIssues } from "./format-issues.js";
@@ -36,6 +37,9 @@ Validates every ServiceLevelAgreement in PATH... (files, or folders searched rec
   <name>.maintenance.rules.test.yaml, <name>.maintenance-test-rules.yaml
                               promtool tests that an outage inside a maintenance window pages
                               nobody, and the rules they run (with the window at test time)
+
+and, once, DIR/servicelevel-overview.dashboard.json: the Grafana dashboard of all SLAs, from
+the figures the operator exports (the Helm chart ships the same one).
 
 If any input is invalid, the issues are printed and nothing is written. Files are written
 atomically; the output is deterministic, so compiling twice in the same UTC week (or with the
@@ -138,6 +142,12 @@ export async function compileCommand(args: readonly string[], io: Io): Promise<n
       io.stderr(`slactl compile: ${cause instanceof Error ? cause.message : String(cause)}\n`);
       return exitCodes.invalid;
     }
+  }
+  try {
+    fileCount += (await writeOutputs(values.out, [{ path: overviewFileName, content: `${JSON.stringify(buildOverviewDashboard(), null, 2)}\n` }])).length;
+  } catch (cause) {
+    io.stderr(`slactl compile: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    return exitCodes.invalid;
   }
   io.stderr(`compiled ${plural(compiled.length, "SLA")} into ${values.out} (${plural(fileCount, "file")})\n`);
   return exitCodes.ok;
