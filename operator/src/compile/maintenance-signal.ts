@@ -8,7 +8,10 @@
 //
 // The horizon starts a day before the UTC week that holds `now` and runs 35 days, so the rules
 // only change once a week; they are valid until 28 days after that week began, and whoever
-// applies them must compile again before then (CompiledSla.maintenance.validUntil).
+// applies them must compile again before then (CompiledSla.maintenance.validUntil). Each window
+// costs Prometheus a few operations per evaluation, so a dense schedule (more than
+// maxWeeklyIntervals windows in that horizon, e.g. hourly) is expanded over 3 days from the
+// start of the current UTC day instead, and is valid for 2 days: compile it again daily.
 import { maintenanceIntervals } from "./budget/maintenance.js";
 import { mergeIntervals, type Interval } from "./budget/intervals.js";
 import { formatNumber } from "./promql/ast.js";
@@ -20,6 +23,8 @@ const weekMs = 7 * dayMs;
 export const maintenanceHorizonDays = 35;
 /** Rules compiled at `now` stay right until this many days after the start of now's week. */
 export const maintenanceValidDays = 28;
+/** More windows than this in the weekly horizon switch to the daily one. */
+export const maxWeeklyIntervals = 120;
 
 export interface MaintenanceSignal {
   /** Windows as instants (epoch ms), merged and sorted. */
@@ -48,14 +53,22 @@ export function maintenanceSignal(windows: readonly MaintenanceModel[], now: num
     return { intervals: maintenanceIntervals(fixed, all), horizon: null, validUntil: null, schedulesSkipped: scheduled.length > 0 };
   }
   const week = weekStart(now);
-  const horizon = { start: week - dayMs, end: week - dayMs + maintenanceHorizonDays * dayMs };
+  const weekly = { start: week - dayMs, end: week - dayMs + maintenanceHorizonDays * dayMs };
+  let horizon = weekly;
+  let validUntil = week + maintenanceValidDays * dayMs;
+  let expanded = maintenanceIntervals(scheduled, weekly);
+  if (expanded.length > maxWeeklyIntervals) {
+    const day = Math.floor(now / dayMs) * dayMs;
+    horizon = { start: day - dayMs, end: day + 3 * dayMs };
+    validUntil = day + 2 * dayMs;
+    expanded = maintenanceIntervals(scheduled, horizon);
+  }
   // Windows over before the horizon cannot touch a rule evaluated from now on.
   const ahead = maintenanceIntervals(fixed, { start: horizon.start, end: Number.MAX_SAFE_INTEGER });
-  const expanded = maintenanceIntervals(scheduled, horizon);
   return {
     intervals: mergeIntervals([...ahead, ...expanded]),
     horizon: scheduled.length > 0 ? horizon : null,
-    validUntil: scheduled.length > 0 ? week + maintenanceValidDays * dayMs : null,
+    validUntil: scheduled.length > 0 ? validUntil : null,
     schedulesSkipped: false,
   };
 }
