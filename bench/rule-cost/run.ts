@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const options = parsed;
   installSignalHandlers();
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-  const anchorsDir = path.resolve(repoRoot, "../shared/anchors/sloth");
+  // The anchors sit beside the checkout; SLO_ANCHORS_DIR points elsewhere (a worktree, CI).
+  const anchorsDir = process.env["SLO_ANCHORS_DIR"] ?? path.resolve(repoRoot, "../shared/anchors/sloth");
   const jobs = Array.from({ length: options.slos }, (_, i) => `bench-${i + 1}`);
   const rules: BenchRule[] = [...slothRules(anchorsDir, jobs), ...ourRules(repoRoot, jobs)];
 

@@ -59,10 +59,18 @@ export async function backfillRules(job: Backfill, prometheus: Prometheus, workD
 export function blocksIn(dir: string): BlockMeta[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((entry) => ulidRe.test(entry) && existsSync(path.join(dir, entry, "meta.json")))
-    .map((ulid) => {
-      const meta = JSON.parse(readFileSync(path.join(dir, ulid, "meta.json"), "utf8")) as { minTime: number; maxTime: number; stats?: { numSamples?: number } };
-      return { ulid, minTime: meta.minTime, maxTime: meta.maxTime, samples: meta.stats?.numSamples ?? 0 };
+    .filter((entry) => ulidRe.test(entry))
+    .flatMap((ulid) => {
+      // A running Prometheus deletes compacted blocks at any moment: a block gone between the
+      // listing and the read is simply no longer there.
+      let text: string;
+      try {
+        text = readFileSync(path.join(dir, ulid, "meta.json"), "utf8");
+      } catch {
+        return [];
+      }
+      const meta = JSON.parse(text) as { minTime: number; maxTime: number; stats?: { numSamples?: number } };
+      return [{ ulid, minTime: meta.minTime, maxTime: meta.maxTime, samples: meta.stats?.numSamples ?? 0 }];
     });
 }
 

@@ -25,6 +25,8 @@ export interface StartPrometheusOptions {
   readonly blocksFrom?: string | readonly string[];
   /** Rule files: YAML contents (anything containing a newline) or paths. */
   readonly rules?: readonly string[];
+  /** Alertmanagers to send alerts to, as `host:port`. */
+  readonly alertmanagers?: readonly string[];
   /** Targets to scrape: `host:port` or URLs (`http://127.0.0.1:8080/metrics`). */
   readonly scrapeTargets?: readonly string[];
   /** Global scrape and rule evaluation intervals. Default 1s each, so tests do not wait. */
@@ -307,6 +309,7 @@ class Instance implements RunningPrometheus {
     const config = {
       global: { scrape_interval: o.scrapeInterval ?? "1s", evaluation_interval: o.evaluationInterval ?? "1s" },
       rule_files: this.ruleFiles,
+      ...(o.alertmanagers?.length ? { alerting: { alertmanagers: [{ static_configs: [{ targets: [...o.alertmanagers] }] }] } } : {}),
       scrape_configs: [...groups.values()].map((g, i) => ({
         job_name: i === 0 ? "test" : `test-${i}`,
         scheme: g.scheme,
@@ -338,7 +341,8 @@ async function runTool(command: string, args: readonly string[], logFile: string
   }
 }
 
-async function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, "127.0.0.1");
   await once(server, "listening");

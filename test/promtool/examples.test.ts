@@ -23,11 +23,39 @@ describe.concurrent.each(compiled.map((c) => [`${c.model.namespace}/${c.model.na
     expect(result.ok).toBe(true);
   });
 
-  it("passes its generated promtool unit tests", { timeout: 180_000 }, async () => {
+  // The largest example evaluates 73 rules over four 8-hour threshold tests: half a minute of CPU,
+  // minutes on a busy machine.
+  it("passes its generated promtool unit tests", { timeout: 360_000 }, async () => {
     const result = await promtool(["test", "rules", `${sla.model.name}.rules.test.yaml`], dir);
     expect(result.output).toContain("SUCCESS");
     expect(result.ok, result.output).toBe(true);
   });
+});
+
+const withMaintenance = compiled.filter((c) => c.files["maintenance.rules.test.yaml"]);
+
+describe.concurrent.each(withMaintenance.map((c) => [`${c.model.namespace}/${c.model.name}`, c] as const))("example %s with maintenance", (_, sla) => {
+  it("passes its generated maintenance tests: no page for an outage inside the window, a page on time right after it", { timeout: 180_000 }, async () => {
+    const result = await promtool(["test", "rules", `${sla.model.name}.maintenance.rules.test.yaml`], dir);
+    expect(result.output).toContain("SUCCESS");
+    expect(result.ok, result.output).toBe(true);
+  });
+
+  it("fails them when the rates count maintenance", { timeout: 180_000 }, async () => {
+    const mutantDir = mkdtempSync(join(dir, "no-maintenance-"));
+    const rules = sla.files["maintenance-test-rules.yaml"] as string;
+    const mutated = rules.replace(/ \* on\(\) \(1 - sla:maintenance:overlap5m\{[^}]*\}\)/g, "");
+    expect(mutated).not.toBe(rules);
+    writeFileSync(join(mutantDir, `${sla.model.name}.maintenance-test-rules.yaml`), mutated);
+    writeFileSync(join(mutantDir, `${sla.model.name}.maintenance.rules.test.yaml`), sla.files["maintenance.rules.test.yaml"] as string);
+    const result = await promtool(["test", "rules", `${sla.model.name}.maintenance.rules.test.yaml`], mutantDir);
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain("SLAErrorBudgetBurn");
+  });
+});
+
+it("has an example with maintenance", () => {
+  expect(withMaintenance.map((c) => c.model.name)).toEqual(["managed-hosting"]);
 });
 
 describe.concurrent("the generated unit tests", () => {

@@ -89,12 +89,11 @@ describe("semantic errors", () => {
     expect(problems(doc({ alerting: { burnRates: "nope" } }))).toEqual(['spec.alerting.burnRates: no burn-rate table named "nope"; known: google-sre']);
   });
 
-  it("warns, without failing, when a tier measures over more than the period", () => {
+  it("rejects a table whose tiers measure over more than the period, as their factors fall below 1", () => {
     const result = validateDocument(doc({ period: { rolling: "1d" } }), { burnRateTables: tables });
-    expect(result.ok).toBe(true);
-    expect(result.ok && result.warnings.map((w) => `${formatPath(w.path)}: ${w.message}`)).toEqual([
-      "spec.alerting: the ticket tier 2 of google-sre measures over 3d, longer than the 1d period; name a table made for short periods in alerting.burnRates, or give burnRateTiers",
-    ]);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issues.map((i) => `${i.severity} ${i.code}`)).toContain("warning window-exceeds-period");
+    expect(!result.ok && result.issues.map((i) => `${i.severity} ${i.code}`)).toContain("error tier-factor-too-low");
   });
 
   it("warns, without failing, when a tier can never fire", () => {

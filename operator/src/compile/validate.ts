@@ -6,7 +6,8 @@ import { cronEverFires, parseCron } from "./cron.js";
 import { formatDuration, parseDuration } from "./duration.js";
 import { error, warning, type Issue, type IssuePath } from "./issues.js";
 import { parseWindowTemplate } from "./promql/parse.js";
-import { burnRateTiers, periodSeconds } from "./normalize.js";
+import { burnRateTiers, maintenanceModels, periodSeconds } from "./normalize.js";
+import { inexpressibleReason } from "./alertmanager.js";
 import { prometheusLabels, reservedLabels, routeLabels } from "./labels.js";
 import { templateProblem } from "./go-template.js";
 import { durationBounds, durationUnits, type DurationBounds } from "../api/v1alpha1/bounds.js";
@@ -31,6 +32,9 @@ export function validateSla(sla: ServiceLevelAgreement, context: ValidationConte
   checkObjectives(issues, sla);
   checkAlerting(issues, sla, context);
   checkMaintenance(issues, sla);
+  checkMaintenanceExpressible(issues, sla);
+  checkTierFactors(issues, sla, context);
+  checkObjectiveAlerting(issues, sla);
   checkCredits(issues, sla);
   checkDependencies(issues, sla, context);
   if (spec.review) checkDuration(issues, [...specPath, "review", "every"], spec.review.every, durationBounds.reviewEvery);
@@ -307,4 +311,41 @@ function checkDependencies(issues: Issue[], sla: ServiceLevelAgreement, context:
         `target ${objective.target}% is more than the dependencies can support: ${known.join(", ")} allow at most ${ceiling}%`));
     }
   }
+}
+
+/** Maintenance windows must be exactly expressible as Alertmanager mute time intervals, or muting would silently differ. */
+function checkMaintenanceExpressible(issues: Issue[], sla: ServiceLevelAgreement): void {
+  if (issues.some((i) => (i.severity === "error" && i.path[1] === "maintenance") || i.code === "invalid-time-zone")) return;
+  for (const [i, window] of maintenanceModels(sla.spec).entries()) {
+    const reason = inexpressibleReason(window);
+    if (reason) issues.push(error(["spec", "maintenance", i, window.kind === "fixed" ? "start" : "schedule"], "maintenance-not-expressible", reason));
+  }
+}
+
+/** A tier whose factor is below 1 fires while the budget would last the period: an alert on a healthy service. */
+function checkTierFactors(issues: Issue[], sla: ServiceLevelAgreement, context: ValidationContext): void {
+  const period = periodSeconds(sla.spec.period);
+  const tiers = burnRateTiers(sla, context.burnRateTables, period);
+  if (!tiers) return;
+  for (const [t, tier] of tiers.tiers.entries()) {
+    if (sla.spec.alerting?.[tier.severity]?.disabled || tier.factor >= 1) continue;
+    const path = sla.spec.alerting?.burnRateTiers ? ["spec", "alerting", "burnRateTiers", t, "budgetPercent"] : ["spec", "alerting"];
+    issues.push(error(path, "tier-factor-too-low",
+      `the ${tier.severity} tier ${t + 1} of ${tiers.table} (${tier.budgetShare * 100}% of the budget in ${formatDuration(tier.longWindowSeconds)}) ` +
+      `has a burn-rate factor of ${tier.factor} for the ${formatDuration(period)} period: below 1 it fires while the budget would last the whole period. ` +
+      `Raise its budgetPercent, shorten its window, or name a table made for this period in alerting.burnRates`));
+  }
+}
+
+function checkObjectiveAlerting(issues: Issue[], sla: ServiceLevelAgreement): void {
+  for (const [i, objective] of sla.spec.objectives.entries()) {
+    const alerting = objective.alerting;
+    if (!alerting) continue;
+    const path = ["spec", "objectives", i, "alerting"];
+    checkLabels(issues, [...path, "labels"], alerting.labels, "every-rule");
+    for (const kind of ["page", "ticket", "noData", "exhausted"] as const) checkLabels(issues, [...path, kind, "labels"], alerting[kind]?.labels, "route");
+  }
+  const alerting = sla.spec.alerting;
+  checkLabels(issues, ["spec", "alerting", "noData", "labels"], alerting?.noData?.labels, "route");
+  checkLabels(issues, ["spec", "alerting", "exhausted", "labels"], alerting?.exhausted?.labels, "route");
 }

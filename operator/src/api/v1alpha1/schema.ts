@@ -5,7 +5,7 @@
 // TypeBox was chosen over hand-written JSON Schema because it yields the static types from the
 // same value, and over zod because its output *is* JSON Schema, which both ajv and the
 // Kubernetes CRD format consume without a conversion library.
-import { Type, type TSchema } from "@sinclair/typebox";
+import { Type, type TProperties, type TSchema } from "@sinclair/typebox";
 import { durationBounds, durationUnits, type DurationBounds } from "./bounds.js";
 
 /**
@@ -123,6 +123,42 @@ export const Indicator = Type.Object(
   },
 );
 
+const AlertRoute = (what: string, severity: string) =>
+  Type.Object(
+    {
+      disabled: Type.Optional(Type.Boolean({ description: `Do not generate the ${what} alert.` })),
+      labels: Type.Optional(LabelMap(`Labels added to the ${what} alert. Its severity label defaults to ${severity}; set {severity: ${what}} to route on page/ticket instead.`)),
+      annotations: Type.Optional(AnnotationMap(`Annotations added to the ${what} alert.`)),
+    },
+    { additionalProperties: false, description: `Settings of the ${what} burn-rate alert: one alert whose expression combines every ${what} tier.` },
+  );
+
+const AlertKind = <T extends TProperties>(what: string, extra: T) =>
+  Type.Object(
+    {
+      disabled: Type.Optional(Type.Boolean({ description: `Do not generate the ${what} alert.` })),
+      ...extra,
+      labels: Type.Optional(LabelMap(`Labels added to the ${what} alert; its severity follows the ticket alert's unless set here.`)),
+      annotations: Type.Optional(AnnotationMap(`Annotations of the ${what} alert (alerting.annotations apply to burn-rate alerts only).`)),
+    },
+    { additionalProperties: false, description: `Settings of the ${what} alert.` },
+  );
+
+const alertNameSchema = (description: string) => Type.String({ description, pattern: "^[a-zA-Z_][a-zA-Z0-9_]*$", maxLength: 128 });
+
+/** Alerting settings of one objective, merged over the SLA's: labels and annotations add to them, disabled replaces. */
+export const ObjectiveAlerting = Type.Object(
+  {
+    labels: Type.Optional(LabelMap("Labels added to every alert of this objective.")),
+    annotations: Type.Optional(AnnotationMap("Annotations added to the burn-rate alerts of this objective.")),
+    page: Type.Optional(AlertRoute("page", "critical")),
+    ticket: Type.Optional(AlertRoute("ticket", "warning")),
+    noData: Type.Optional(AlertKind("no-data", {})),
+    exhausted: Type.Optional(AlertKind("budget-exhausted", {})),
+  },
+  { additionalProperties: false, description: "Alerting settings of this objective, merged over spec.alerting." },
+);
+
 export const Objective = Type.Object(
   {
     name: Type.String({ description: "Name of the objective, unique within the SLA, e.g. availability.", pattern: dnsLabelPattern, maxLength: 63 }),
@@ -133,6 +169,7 @@ export const Objective = Type.Object(
       exclusiveMaximum: 100,
     }),
     indicator: Indicator,
+    alerting: Type.Optional(ObjectiveAlerting),
   },
   { additionalProperties: false, description: "One service level objective." },
 );
@@ -162,36 +199,26 @@ export const BurnRateTier = Type.Object(
   { additionalProperties: false, description: "One tier of a multiwindow multi-burn-rate alert." },
 );
 
-const AlertRoute = (what: string) =>
-  Type.Object(
-    {
-      disabled: Type.Optional(Type.Boolean({ description: `Do not generate the ${what} alerts.` })),
-      labels: Type.Optional(LabelMap(`Labels added to the ${what} alerts, e.g. {severity: ${what}}.`)),
-      annotations: Type.Optional(AnnotationMap(`Annotations added to the ${what} alerts.`)),
-    },
-    { additionalProperties: false, description: `Settings of the ${what} alerts.` },
-  );
-
 export const Alerting = Type.Object(
   {
-    name: Type.Optional(Type.String({ description: "Prefix of the generated alert names. Default SLA.", pattern: "^[a-zA-Z_][a-zA-Z0-9_]*$", maxLength: 64 })),
+    name: Type.Optional(alertNameSchema("Name of the burn-rate alerts (the page and the ticket alert share it, told apart by severity), as in Sloth. Default SLAErrorBudgetBurn.")),
     labels: Type.Optional(LabelMap("Labels added to every alert of this SLA, e.g. {team: payments}.")),
-    annotations: Type.Optional(AnnotationMap("Annotations added to every alert, e.g. {runbook_url: https://...}.")),
+    annotations: Type.Optional(AnnotationMap("Annotations added to the burn-rate alerts, e.g. {runbook_url: https://...}; noData and exhausted have their own.")),
     burnRates: Type.Optional(Type.String({
       description: "Name of a burn-rate table in policies/alerting/, e.g. google-sre. Default: the table made for the SLA's period.",
       pattern: dnsLabelPattern,
       maxLength: 63,
     })),
     burnRateTiers: Type.Optional(Type.Array(BurnRateTier, { description: "Inline burn-rate tiers instead of a named table.", minItems: 1, maxItems: 8 })),
-    page: Type.Optional(AlertRoute("page")),
-    ticket: Type.Optional(AlertRoute("ticket")),
-    noData: Type.Optional(Type.Object(
-      {
-        disabled: Type.Optional(Type.Boolean({ description: "Do not generate the no-data alert." })),
-        for: Type.Optional(Duration("How long the indicator's series must be missing before the alert fires. Default 10m.", durationBounds.noDataFor)),
-      },
-      { additionalProperties: false, description: "The alert raised when the indicator's series vanish." },
-    )),
+    page: Type.Optional(AlertRoute("page", "critical")),
+    ticket: Type.Optional(AlertRoute("ticket", "warning")),
+    noData: Type.Optional(AlertKind("no-data", {
+      name: Type.Optional(alertNameSchema("Name of the alert. Default SLAIndicatorNoData.")),
+      for: Type.Optional(Duration("How long the indicator's series must be missing before the alert fires. Default 10m.", durationBounds.noDataFor)),
+    })),
+    exhausted: Type.Optional(AlertKind("budget-exhausted", {
+      name: Type.Optional(alertNameSchema("Name of the alert. Default SLAErrorBudgetExhausted.")),
+    })),
   },
   {
     additionalProperties: false,
@@ -378,6 +405,10 @@ export const BurnRateTable = Type.Object(
     name: Type.String({ pattern: dnsLabelPattern }),
     description: Type.Optional(Type.String()),
     period: Duration("The period the table was designed for; tables are chosen by it when an SLA names none.", durationBounds.period),
+    defaultFor: Type.Optional(Type.Object(
+      { from: Duration("Shortest period.", durationBounds.period), to: Duration("Longest period.", durationBounds.period) },
+      { additionalProperties: false, description: "Periods (inclusive) this table is the default for when no table is made for the exact period." },
+    )),
     tiers: Type.Array(BurnRateTier, { minItems: 1 }),
   },
   { additionalProperties: false },
