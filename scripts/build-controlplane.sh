@@ -57,20 +57,10 @@ if cache_complete; then
   exit 0
 fi
 
-command -v go >/dev/null 2>&1 || { log "go is not installed; cannot build the control plane" >&2; exit 1; }
-command -v flock >/dev/null 2>&1 || { log "flock (util-linux) is required" >&2; exit 1; }
-
-mkdir -p "${CACHE_ROOT}"
+# shellcheck source=lib/go-build.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/go-build.sh"
 # One build at a time (CI and a test run may both ask); the loser waits and then finds the cache complete.
-exec 9>"${CACHE_ROOT}/.build.lock"
-if ! flock -n 9; then
-  log "another build holds ${CACHE_ROOT}/.build.lock; waiting for it"
-  flock 9
-fi
-if cache_complete; then
-  log "cache complete (built by another process): ${DEST}"
-  exit 0
-fi
+build_lock "the control plane" "${CACHE_ROOT}/.build.lock" cache_complete
 
 # Under the lock any earlier temp build folder is a leftover of a killed build.
 rm -rf "${CACHE_ROOT}"/.tmp-build.* "${DEST}.old"
@@ -78,8 +68,6 @@ rm -rf "${CACHE_ROOT}"/.tmp-build.* "${DEST}.old"
 START=$(date +%s)
 elapsed() { echo "$(( $(date +%s) - START ))s"; }
 
-# shellcheck source=lib/go-build.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib/go-build.sh"
 go_build_env
 LDFLAGS="-s -w"
 

@@ -47,27 +47,13 @@ if complete; then
   exit 0
 fi
 
-command -v go >/dev/null 2>&1 || { log "go is not installed; cannot build helm" >&2; exit 1; }
-command -v flock >/dev/null 2>&1 || { log "flock (util-linux) is required" >&2; exit 1; }
-
-mkdir -p "${CACHE_ROOT}"
-# One build at a time; a second caller waits and then finds the cache complete. (Its own lock
-# file: the control plane build may run at the same moment.)
-exec 9>"${CACHE_ROOT}/.build-helm.lock"
-if ! flock -n 9; then
-  log "another build holds ${CACHE_ROOT}/.build-helm.lock; waiting for it"
-  flock 9
-fi
-if complete; then
-  log "cache complete (built by another process): ${DEST}/helm"
-  exit 0
-fi
+# shellcheck source=lib/go-build.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/go-build.sh"
+# Its own lock file: the control plane build may run at the same moment.
+build_lock helm "${CACHE_ROOT}/.build-helm.lock" complete
 
 START=$(date +%s)
 elapsed() { echo "$(( $(date +%s) - START ))s"; }
-
-# shellcheck source=lib/go-build.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib/go-build.sh"
 go_build_env
 
 WORK="$(mktemp -d "${CACHE_ROOT}/.tmp-build-helm.XXXXXX")"

@@ -25,3 +25,6 @@ fi
 
 bash scripts/build-controlplane.sh
 bash scripts/build-helm.sh
+bash scripts/build-prometheus3.sh
+bash scripts/build-prometheus-operator.sh
+bash scripts/build-thanos.sh

@@ -1,5 +1,6 @@
 // Command-line flags of the rule-cost benchmark.
 import { parseDuration } from "../../operator/src/compile/duration.js";
+import { prometheus2, prometheus3, type PrometheusRelease } from "../../test/support/prometheus-releases.js";
 
 export interface Options {
   /** Number of SLOs, each over its own three raw series. */
@@ -10,6 +11,8 @@ export interface Options {
   readonly days: number;
   /** Seed of the synthetic traffic. */
   readonly seed: number;
+  /** The Prometheus releases to measure on, each over the same history and rules. */
+  readonly releases: readonly PrometheusRelease[];
   /** Keep the temporary directory (history, blocks, rule files, Prometheus log) for inspection. */
   readonly keepTmp: boolean;
 }
@@ -23,6 +26,8 @@ Measures what our generated rules cost Prometheus against Sloth's rules for the 
   --days N              days of raw history ending at the measured hour (default 31; the run
                         stops early if the rules need more)
   --seed N              seed of the synthetic traffic (default 1)
+  --prometheus LIST     Prometheus releases to measure on: 2 (Debian's 2.42 on the PATH), 3 (built
+                        by scripts/build-prometheus3.sh), or 2,3 (default: both, side by side)
   --keep-tmp            keep the temporary directory and print its path
   -h, --help            this text`;
 
@@ -32,6 +37,7 @@ export function parseOptions(argv: readonly string[]): Options | "help" {
   let days = 31;
   let seed = 1;
   let keepTmp = false;
+  let releases: readonly PrometheusRelease[] = [prometheus2, prometheus3()];
   const args = [...argv];
   while (args.length > 0) {
     const arg = args.shift() as string;
@@ -63,6 +69,9 @@ export function parseOptions(argv: readonly string[]): Options | "help" {
       case "--seed":
         seed = positiveInteger(flag, value());
         break;
+      case "--prometheus":
+        releases = parseReleases(value());
+        break;
       case "--keep-tmp":
         keepTmp = true;
         break;
@@ -70,7 +79,14 @@ export function parseOptions(argv: readonly string[]): Options | "help" {
         throw new Error(`unknown argument ${JSON.stringify(arg)}\n\n${usage}`);
     }
   }
-  return { slos, scrapeIntervalSeconds, days, seed, keepTmp };
+  return { slos, scrapeIntervalSeconds, days, seed, releases, keepTmp };
+}
+
+function parseReleases(text: string): readonly PrometheusRelease[] {
+  const majors = text.split(",").map((s) => s.trim());
+  const bad = majors.filter((m) => m !== "2" && m !== "3");
+  if (bad.length > 0 || majors.length === 0) throw new Error(`--prometheus takes 2, 3 or 2,3, got ${JSON.stringify(text)}`);
+  return [...new Set(majors)].sort().map((m) => (m === "2" ? prometheus2 : prometheus3()));
 }
 
 function positiveInteger(flag: string, text: string): number {

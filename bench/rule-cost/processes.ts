@@ -125,6 +125,7 @@ export class Prometheus {
   readonly url: string;
 
   constructor(
+    private readonly binary: string,
     private readonly dataDir: string,
     private readonly configFile: string,
     readonly port: number,
@@ -135,7 +136,7 @@ export class Prometheus {
 
   async start(): Promise<void> {
     const log = createWriteStream(this.logFile, { flags: "a" });
-    const child = spawnTracked("prometheus", [
+    const child = spawnTracked(this.binary, [
       `--storage.tsdb.path=${this.dataDir}`,
       `--web.listen-address=127.0.0.1:${this.port}`,
       `--config.file=${this.configFile}`,

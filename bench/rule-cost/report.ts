@@ -57,6 +57,18 @@ export function report(costs: readonly RuleCost[], plan: Plan, context: ReportCo
   return out.join("\n");
 }
 
+/** The totals of every release side by side: samples, eval time and ours/Sloth's per release. */
+export function compareReleases(measured: readonly { readonly version: string; readonly costs: readonly RuleCost[] }[], slos: number): string {
+  const rows = measured.flatMap((m) => {
+    const t = Object.fromEntries(setNames.map((s) => [s, totals(m.costs, s)])) as Record<SetName, Totals>;
+    return [
+      ...setNames.map((s) => [m.version, setTitles[s], fmt(t[s].evaluations / slos), fmt(t[s].samples / slos), ms(t[s].evalSeconds / slos)]),
+      [m.version, "ours/Sloth", "", pct(t.ours.samples / t.sloth.samples), pct(t.ours.evalSeconds / t.sloth.evalSeconds)],
+    ];
+  });
+  return ["The same rules and history on each Prometheus release (per SLO per hour):", table(["Prometheus", "rule set", "evaluations/h", "samples read/h", "eval time/h"], rows, "llrrr")].join("\n");
+}
+
 function breakdown(costs: readonly RuleCost[], plan: Plan, n: number, total: Totals): string {
   const byKey = new Map<string, RuleCost[]>();
   for (const cost of costs) byKey.set(cost.rule.key, [...(byKey.get(cost.rule.key) ?? []), cost]);

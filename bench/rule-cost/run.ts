@@ -1,8 +1,8 @@
 // What our generated rules cost Prometheus against Sloth's, for the same SLOs. See README.md.
 //
-//   npm run bench:rule-cost -- [--slos N] [--scrape-interval 15s] [--days 31] [--keep-tmp]
+//   npm run bench:rule-cost -- [--slos N] [--scrape-interval 15s] [--days 31] [--prometheus 2,3] [--keep-tmp]
 //
-// Figures go to stdout, progress to stderr. Everything runs in a temporary directory that is
+// Figures go to stdout (per Prometheus release, then side by side), progress to stderr. Everything runs in a temporary directory that is
 // removed on exit, error or Ctrl-C, with the Prometheus it starts.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -11,11 +11,12 @@ import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { parseOptions, usage } from "./options.js";
 import { ourRules, ruleFile, slothRules, setNames, type BenchRule } from "./rulesets.js";
-import { measuredSeconds, planBackfill } from "./plan.js";
+import { measuredSeconds, planBackfill, type Plan } from "./plan.js";
 import { writeOpenMetrics } from "./history.js";
 import { backfillRules, blocksIn, importHistory, moveBlocks, waitForCompaction } from "./tsdb.js";
-import { measure } from "./measure.js";
-import { report } from "./report.js";
+import { measure, type RuleCost } from "./measure.js";
+import { compareReleases, report } from "./report.js";
+import type { PrometheusRelease } from "../../test/support/prometheus-releases.js";
 import { cleanup, elapsedSeconds, freePort, installSignalHandlers, onCleanup, progress, Prometheus, removeOnCleanup, run } from "./processes.js";
 
 const hours = (seconds: number) => `${(seconds / 3600).toFixed(2)}h`;
@@ -51,70 +52,86 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "rule-cost-"));
   if (options.keepTmp) onCleanup(() => progress(`kept ${tmp}`));
   else removeOnCleanup(tmp);
-  const logFile = path.join(tmp, "commands.log");
-  const dataDir = path.join(tmp, "data");
-  mkdirSync(dataDir);
-  progress(`${jobs.length} SLOs; ${rules.filter((r) => r.set === "sloth").length} Sloth rules and ${rules.filter((r) => r.set === "ours").length} of ours; working in ${tmp}`);
-
-  // Both sets must be valid rule files. Linting is off: Sloth's alerts carry no SLO label of their
-  // own (the SLO comes from the expression), so its copies for several SLOs look like duplicates.
-  for (const set of setNames) {
-    const file = path.join(tmp, `${set}.rules.yaml`);
-    writeFileSync(file, stringify(ruleFile(rules.filter((r) => r.set === set)), { lineWidth: 0 }));
-    await run("promtool", ["check", "rules", "--lint=none", file], logFile);
-  }
+  progress(`${jobs.length} SLOs; ${rules.filter((r) => r.set === "sloth").length} Sloth rules and ${rules.filter((r) => r.set === "ours").length} of ours; ` +
+    `on ${options.releases.map((r) => r.name).join(" and ")}; working in ${tmp}`);
 
   const historyFile = path.join(tmp, "history.om");
   const history = await writeOpenMetrics(historyFile, { jobs, startSeconds: start, endSeconds: end, stepSeconds: options.scrapeIntervalSeconds, seed: options.seed });
   progress(`history: ${history.series} series, ${history.samples.toLocaleString("en-US")} samples, ${(history.bytes / 1e6).toFixed(0)} MB of OpenMetrics`);
   phase("history written");
-  const historyBlocks = path.join(tmp, "history.blocks");
-  await importHistory(historyFile, historyBlocks, logFile);
-  rmSync(historyFile);
-  const imported = moveBlocks(historyBlocks, dataDir);
-  progress(`history imported: ${imported.length} blocks`);
-  phase("history imported");
 
-  const configFile = path.join(tmp, "prometheus.yml");
+  const measured: Measured[] = [];
+  for (const release of options.releases) {
+    await release.ready();
+    const dir = path.join(tmp, `prometheus${release.major}`);
+    mkdirSync(dir);
+    measured.push(await measureOn(release, dir, historyFile, rules, plan, end, phase));
+  }
+  rmSync(historyFile);
+
+  const context = {
+    slos: jobs.length,
+    scrapeIntervalSeconds: options.scrapeIntervalSeconds,
+    days: options.days,
+    measuredFrom: new Date((end - measuredSeconds) * 1000),
+    measuredTo: new Date(end * 1000),
+  };
+  for (const m of measured) console.log(`${report(m.costs, plan, { ...context, prometheusVersion: m.version })}\n`);
+  if (measured.length > 1) console.log(`${compareReleases(measured, context.slos)}\n`);
+  console.log(`Run time ${elapsedSeconds().toFixed(0)}s: ${phases.map(([name, s]) => `${name} ${s.toFixed(0)}s`).join(", ")}.`);
+}
+
+interface Measured { readonly version: string; readonly costs: RuleCost[] }
+
+/** The whole pipeline on one release: check, import, backfill in passes, compaction, measurement. */
+async function measureOn(release: PrometheusRelease, dir: string, historyFile: string, rules: readonly BenchRule[], plan: Plan, end: number, phase: (name: string) => void): Promise<Measured> {
+  const logFile = path.join(dir, "commands.log");
+  const dataDir = path.join(dir, "data");
+  mkdirSync(dataDir);
+  // Both sets must be valid rule files. Linting is off: Sloth's alerts carry no SLO label of their
+  // own (the SLO comes from the expression), so its copies for several SLOs look like duplicates.
+  for (const set of setNames) {
+    const file = path.join(dir, `${set}.rules.yaml`);
+    writeFileSync(file, stringify(ruleFile(rules.filter((r) => r.set === set)), { lineWidth: 0 }));
+    await run(release.promtool, ["check", "rules", "--lint=none", file], logFile);
+  }
+  const historyBlocks = path.join(dir, "history.blocks");
+  await importHistory(release.promtool, historyFile, historyBlocks, logFile);
+  const imported = moveBlocks(historyBlocks, dataDir);
+  progress(`${release.name}: history imported: ${imported.length} blocks`);
+  phase(`${release.name}: history imported`);
+
+  const configFile = path.join(dir, "prometheus.yml");
   writeFileSync(configFile, "# No scrapes and no rules: the benchmark queries the backfilled TSDB.\nglobal:\n  evaluation_interval: 1m\n");
-  const prometheus = new Prometheus(dataDir, configFile, await freePort(), path.join(tmp, "prometheus.log"));
+  const prometheus = new Prometheus(release.prometheus, dataDir, configFile, await freePort(), path.join(dir, "prometheus.log"));
   onCleanup(() => prometheus.stop());
   await prometheus.start();
-  progress(`prometheus ready on ${prometheus.url}`);
+  progress(`${release.name}: prometheus ready on ${prometheus.url}`);
 
   for (const [p, pass] of plan.passes.entries()) {
     const outputs: string[] = [];
     for (const [j, job] of pass.entries()) {
       const began = elapsedSeconds();
-      outputs.push(await backfillRules(job, prometheus, tmp, `pass${p + 1}-${j + 1}`, logFile));
+      outputs.push(await backfillRules(release.promtool, job, prometheus, dir, `pass${p + 1}-${j + 1}`, logFile));
       const blocks = blocksIn(outputs[outputs.length - 1] as string);
       const names = [...new Set(job.rules.map((r) => `${r.set}:${r.name}`))];
-      progress(`pass ${p + 1}/${plan.passes.length}: ${job.rules.length} rules every ${job.intervalSeconds}s over the last ${hours(end - job.startSeconds)} ` +
+      progress(`${release.name}: pass ${p + 1}/${plan.passes.length}: ${job.rules.length} rules every ${job.intervalSeconds}s over the last ${hours(end - job.startSeconds)} ` +
         `-> ${blocks.length} blocks, ${blocks.reduce((a, b) => a + b.samples, 0).toLocaleString("en-US")} samples (${(elapsedSeconds() - began).toFixed(1)}s): ${names.join(" ")}`);
     }
     await prometheus.stop();
-    for (const dir of outputs) moveBlocks(dir, dataDir);
+    for (const out of outputs) moveBlocks(out, dataDir);
     await prometheus.start();
   }
-  phase("rules backfilled");
-  progress("waiting for Prometheus to compact the overlapping blocks (its first compaction runs a minute after start)");
+  phase(`${release.name}: rules backfilled`);
+  progress(`${release.name}: waiting for Prometheus to compact the overlapping blocks (its first compaction runs a minute after start)`);
   await waitForCompaction(prometheus, dataDir);
-  phase("compaction wait");
+  phase(`${release.name}: compaction wait`);
 
   const buildInfo = (await (await fetch(`${prometheus.url}/api/v1/status/buildinfo`)).json()) as { data?: { version?: string } };
   const costs = await measure(prometheus, rules, plan);
-  phase("measurement");
+  phase(`${release.name}: measurement`);
   await prometheus.stop();
-
-  console.log(report(costs, plan, {
-    slos: jobs.length,
-    scrapeIntervalSeconds: options.scrapeIntervalSeconds,
-    days: options.days,
-    prometheusVersion: buildInfo.data?.version ?? "unknown",
-    measuredFrom: new Date((end - measuredSeconds) * 1000),
-    measuredTo: new Date(end * 1000),
-  }));
-  console.log(`\nRun time ${elapsedSeconds().toFixed(0)}s: ${phases.map(([name, s]) => `${name} ${s.toFixed(0)}s`).join(", ")}.`);
+  return { version: buildInfo.data?.version ?? "unknown", costs };
 }
 
 main()

@@ -22,9 +22,9 @@ const ulidRe = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 export interface BlockMeta { readonly ulid: string; readonly minTime: number; readonly maxTime: number; readonly samples: number }
 
 /** Turns an OpenMetrics file into blocks in `outputDir`. */
-export async function importHistory(file: string, outputDir: string, logFile: string): Promise<void> {
+export async function importHistory(promtool: string, file: string, outputDir: string, logFile: string): Promise<void> {
   mkdirSync(outputDir, { recursive: true });
-  await run("promtool", [
+  await run(promtool, [
     "tsdb", "create-blocks-from", "openmetrics", "--quiet",
     `--max-block-duration=${historyBlockSeconds / 3600}h`, file, outputDir,
   ], logFile);
@@ -37,12 +37,12 @@ export function ruleBlockSeconds(intervalSeconds: number): number {
 }
 
 /** Evaluates a backfill job's rules against the running Prometheus into blocks in `outputDir`. */
-export async function backfillRules(job: Backfill, prometheus: Prometheus, workDir: string, name: string, logFile: string): Promise<string> {
+export async function backfillRules(promtool: string, job: Backfill, prometheus: Prometheus, workDir: string, name: string, logFile: string): Promise<string> {
   const rulesFile = path.join(workDir, `${name}.rules.yaml`);
   const outputDir = path.join(workDir, `${name}.blocks`);
   mkdirSync(outputDir, { recursive: true });
   writeFileSync(rulesFile, stringify(ruleFile(job.rules), { lineWidth: 0 }));
-  await run("promtool", [
+  await run(promtool, [
     "tsdb", "create-blocks-from", "rules", "--quiet",
     `--url=${prometheus.url}`,
     `--start=${job.startSeconds}`,

@@ -1,5 +1,24 @@
 # Shared by the scripts that build test tools from the Go module proxy (build-controlplane.sh,
-# build-helm.sh). Source it after defining log MESSAGE and elapsed (time since the build began).
+# build-helm.sh, and through go-tool.sh the monitoring-stack tools). Source it after defining log MESSAGE and elapsed (time since the build began).
+
+# build_lock NAME LOCKFILE COMPLETE_CMD... : checks that go and flock exist, then holds LOCKFILE
+# (fd 9) for the rest of the script, so one build runs at a time; a caller that had to wait exits 0
+# when COMPLETE_CMD then succeeds, as the other build completed the cache.
+build_lock() {
+  local name="$1" lockfile="$2"; shift 2
+  command -v go >/dev/null 2>&1 || { log "go is not installed; cannot build ${name}" >&2; exit 1; }
+  command -v flock >/dev/null 2>&1 || { log "flock (util-linux) is required" >&2; exit 1; }
+  mkdir -p "$(dirname "${lockfile}")"
+  exec 9>"${lockfile}"
+  if ! flock -n 9; then
+    log "another build holds ${lockfile}; waiting for it"
+    flock 9
+  fi
+  if "$@"; then
+    log "cache complete (built by another process)"
+    exit 0
+  fi
+}
 
 # go_build_env: a reproducible, static build with the machine's Go and the module proxy.
 go_build_env() {

@@ -4,12 +4,13 @@
 // proxy (the script is the one place that pins the version and knows the path). When it is missing
 // it is built here first, so the tests fail rather than skip when it can be neither found nor built.
 // Every helm run gets private config/cache/data folders, so no user's repositories or plugins leak in.
-import { execFile, spawn, spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { REPO_ROOT } from "../controlplane/binaries.js";
+import { cachedToolStatus, ensureCachedTool, type CachedTool } from "../support/cached-tool.js";
 
 export const CHART_DIR = join(REPO_ROOT, "charts", "servicelevel-operator");
 export const BUILD_HELM_SCRIPT = join(REPO_ROOT, "scripts", "build-helm.sh");
@@ -28,43 +29,18 @@ export interface K8sObject {
   [field: string]: unknown;
 }
 
+const helmTool: CachedTool = { script: "build-helm.sh", printEnv: "SLO_HELM_PRINT_PATH" };
+
 /** The path build-helm.sh reports, and whether a binary is there. */
 export function helmStatus(): { path: string; ready: boolean } {
-  const r = spawnSync("bash", [BUILD_HELM_SCRIPT], { env: { ...process.env, SLO_HELM_PRINT_PATH: "1" }, encoding: "utf8" });
-  if (r.error) throw new Error(`cannot run ${BUILD_HELM_SCRIPT}: ${r.error.message}`);
-  const path = r.stdout.trim();
-  if (!path) throw new Error(`${BUILD_HELM_SCRIPT} printed no helm path: ${r.stderr}`);
-  return { path, ready: r.status === 0 };
+  const { dir, ready } = cachedToolStatus(helmTool);
+  return { path: dir, ready };
 }
 
-let helmPath: Promise<string> | undefined;
-
 /** The helm binary, built by scripts/build-helm.sh when missing (minutes on a cold Go cache). */
-export function ensureHelm(): Promise<string> {
-  helmPath ??= (async () => {
-    const status = helmStatus();
-    if (status.ready) return status.path;
-    if (process.env["HELM"]) throw new Error(`HELM=${process.env["HELM"]} is not an executable file`);
-    const tail: string[] = [];
-    const code = await new Promise<number>((resolve, reject) => {
-      const child = spawn("bash", [BUILD_HELM_SCRIPT], { stdio: ["ignore", "pipe", "pipe"] });
-      const onData = (chunk: Buffer): void => {
-        process.stderr.write(chunk);
-        tail.push(...chunk.toString("utf8").split("\n"));
-        tail.splice(0, Math.max(0, tail.length - 40));
-      };
-      child.stdout.on("data", onData);
-      child.stderr.on("data", onData);
-      child.on("error", reject);
-      child.on("close", (c) => resolve(c ?? 1));
-    });
-    const after = helmStatus();
-    if (code !== 0 || !after.ready) {
-      throw new Error(`building helm failed (exit ${code}); run \`bash scripts/build-helm.sh\` or set HELM. Last output:\n${tail.join("\n")}`);
-    }
-    return after.path;
-  })();
-  return helmPath;
+export async function ensureHelm(): Promise<string> {
+  if (process.env["HELM"] && !helmStatus().ready) throw new Error(`HELM=${process.env["HELM"]} is not an executable file`);
+  return ensureCachedTool(helmTool);
 }
 
 /**

@@ -15,6 +15,7 @@ import { startPrometheus, type RunningPrometheus } from "../prometheus/harness.j
 import { OpenMetricsWriter } from "../prometheus/openmetrics.js";
 import { defaultNow, scenarios, type Scenario } from "../scenarios/index.js";
 import { loadTables } from "../support/burn-rate-tables.js";
+import { prometheusReleases } from "../support/prometheus-releases.js";
 
 const all = scenarios();
 const tables = loadTables();
@@ -66,7 +67,7 @@ describe("the scenarios' answers, checked against their closed forms", () => {
   });
 });
 
-describe("measureSlas against a real Prometheus", () => {
+describe.each(prometheusReleases())("measureSlas against a real $name", (release) => {
   let prom: RunningPrometheus;
   let client: PrometheusClient;
   let dir: string;
@@ -76,7 +77,7 @@ describe("measureSlas against a real Prometheus", () => {
     const writer = await OpenMetricsWriter.create(join(dir, "scenarios.om"));
     for (const s of all) await s.write(writer);
     await writer.close();
-    prom = await startPrometheus({ blocksFrom: writer.file });
+    prom = await startPrometheus({ blocksFrom: writer.file, release });
     client = new PrometheusClient({ url: prom.url, retries: 1 });
   }, 180_000);
 

@@ -1,6 +1,7 @@
 // A real Prometheus for tests: history backfilled from OpenMetrics with promtool into a fresh data
-// directory, then `prometheus` (Debian's 2.42) on a free 127.0.0.1 port, with optional rule files
-// and scrape targets. Its answers are the real thing: PromQL, staleness, lookback, range limits.
+// directory, then `prometheus` (Debian's 2.42, or the release the test picks: see
+// test/support/prometheus-releases.ts) on a free 127.0.0.1 port, with optional rule files and
+// scrape targets. Its answers are the real thing: PromQL, staleness, lookback, range limits.
 //
 // No orphans: Prometheus runs in its own process group and is killed by stop(), by
 // `process.on("exit")`, by SIGINT/SIGTERM/SIGHUP of this process, and, should this process be
@@ -13,11 +14,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { stringify as toYaml } from "yaml";
+import { prometheus2, type PrometheusRelease } from "../support/prometheus-releases.js";
 
-export const prometheusPath = process.env["PROMETHEUS"] ?? "prometheus";
-export const promtoolPath = process.env["PROMTOOL"] ?? "promtool";
+export const prometheusPath = prometheus2.prometheus;
+export const promtoolPath = prometheus2.promtool;
 
 export interface StartPrometheusOptions {
+  /** The release whose prometheus and promtool run (default Debian's 2.42). */
+  readonly release?: PrometheusRelease;
   /**
    * History to backfill: OpenMetrics text (anything containing a newline) or a file path, or a
    * list of them (backfilled two at a time). Timestamps are seconds; the text must end with `# EOF`.
@@ -32,6 +36,8 @@ export interface StartPrometheusOptions {
   /** Global scrape and rule evaluation intervals. Default 1s each, so tests do not wait. */
   readonly scrapeInterval?: string;
   readonly evaluationInterval?: string;
+  /** Labels that name this Prometheus to others (global.external_labels), e.g. {cluster: "eu"}. */
+  readonly externalLabels?: Readonly<Record<string, string>>;
   /** Extra prometheus flags, e.g. ["--query.lookback-delta=1m"]. */
   readonly extraArgs?: readonly string[];
   /**
@@ -91,7 +97,7 @@ export async function startPrometheus(options: StartPrometheusOptions = {}): Pro
  * Turns OpenMetrics into TSDB blocks in `dataDir` with promtool. Each input goes to its own
  * output dir first (promtool lists its output dir while writing), then its blocks move in.
  */
-export async function backfill(inputs: readonly string[], dataDir: string, workDir: string, maxBlockDuration = "486h", log?: (line: string) => void): Promise<BlockMeta[]> {
+export async function backfill(inputs: readonly string[], dataDir: string, workDir: string, maxBlockDuration = "486h", log?: (line: string) => void, promtool = promtoolPath): Promise<BlockMeta[]> {
   mkdirSync(dataDir, { recursive: true });
   const files = inputs.map((input, i) => {
     if (!isInline(input)) {
@@ -110,7 +116,7 @@ export async function backfill(inputs: readonly string[], dataDir: string, workD
       const file = files[i] as string;
       const out = join(workDir, `blocks-${i}`);
       const began = Date.now();
-      await runTool(promtoolPath, ["tsdb", "create-blocks-from", "openmetrics", "--quiet", `--max-block-duration=${maxBlockDuration}`, file, out], join(workDir, `promtool-${i}.log`));
+      await runTool(promtool, ["tsdb", "create-blocks-from", "openmetrics", "--quiet", `--max-block-duration=${maxBlockDuration}`, file, out], join(workDir, `promtool-${i}.log`));
       for (const block of blocksIn(out)) {
         // promtool reads a millisecond timestamp as seconds without complaint, and the block lands
         // ~55,000 years out; Prometheus then deletes all other data as beyond retention.
@@ -174,11 +180,16 @@ class Instance implements RunningPrometheus {
     return this.child?.pid;
   }
 
+  private get release(): PrometheusRelease {
+    return this.options.release ?? prometheus2;
+  }
+
   async start(): Promise<void> {
     const o = this.options;
+    await this.release.ready();
     mkdirSync(this.dataDir, { recursive: true });
     const inputs = o.blocksFrom === undefined ? [] : typeof o.blocksFrom === "string" ? [o.blocksFrom] : o.blocksFrom;
-    if (inputs.length > 0) this.blocks = await backfill(inputs, this.dataDir, this.dir, o.maxBlockDuration, o.log);
+    if (inputs.length > 0) this.blocks = await backfill(inputs, this.dataDir, this.dir, o.maxBlockDuration, o.log, this.release.promtool);
     this.writeRuleFiles(o.rules ?? []);
     this.writeConfig();
     // A free port can be taken between probing and binding; try a few.
@@ -245,7 +256,7 @@ class Instance implements RunningPrometheus {
     const fd = openSync(this.logFile, "a");
     let child: ChildProcess;
     try {
-      child = spawn(prometheusPath, args, { detached: true, stdio: ["ignore", fd, fd] });
+      child = spawn(this.release.prometheus, args, { detached: true, stdio: ["ignore", fd, fd] });
     } finally {
       closeSync(fd);
     }
@@ -256,7 +267,7 @@ class Instance implements RunningPrometheus {
       child.once("error", () => resolve());
     });
     const failure = await Promise.race([spawnError, sleep(50).then(() => undefined)]);
-    if (failure) throw new Error(`cannot start ${prometheusPath}: ${failure.message} (install Debian's prometheus package or set PROMETHEUS)`);
+    if (failure) throw new Error(`cannot start ${this.release.prometheus}: ${failure.message} (install Debian's prometheus package, set PROMETHEUS, or run scripts/build-prometheus3.sh)`);
     if (child.pid !== undefined) {
       const watchdog = spawn("sh", ["-c", WATCHDOG, "watchdog", String(process.pid), String(child.pid), this.options.keepDir === true ? "" : this.dir], { detached: true, stdio: "ignore" });
       watchdog.unref();
@@ -307,7 +318,11 @@ class Instance implements RunningPrometheus {
       groups.set(k, group);
     }
     const config = {
-      global: { scrape_interval: o.scrapeInterval ?? "1s", evaluation_interval: o.evaluationInterval ?? "1s" },
+      global: {
+        scrape_interval: o.scrapeInterval ?? "1s",
+        evaluation_interval: o.evaluationInterval ?? "1s",
+        ...(o.externalLabels ? { external_labels: o.externalLabels } : {}),
+      },
       rule_files: this.ruleFiles,
       ...(o.alertmanagers?.length ? { alerting: { alertmanagers: [{ static_configs: [{ targets: [...o.alertmanagers] }] }] } } : {}),
       scrape_configs: [...groups.values()].map((g, i) => ({

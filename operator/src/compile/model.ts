@@ -9,7 +9,7 @@ export interface QueryTemplate {
 
 export type IndicatorModel =
   | { readonly kind: "ratio"; readonly errors?: QueryTemplate; readonly good?: QueryTemplate; readonly total: QueryTemplate }
-  | { readonly kind: "latency"; readonly histogram: string; readonly selector: Readonly<Record<string, string>>; readonly thresholdSeconds: number }
+  | { readonly kind: "latency"; readonly histogram: string; readonly selector: Readonly<Record<string, string>>; readonly thresholdSeconds: number; readonly native?: true }
   | { readonly kind: "probe"; readonly metric: string; readonly selector: Readonly<Record<string, string>> }
   | { readonly kind: "raw"; readonly errorRatio: QueryTemplate };
 

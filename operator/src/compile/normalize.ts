@@ -150,6 +150,7 @@ function indicatorModel(indicator: ServiceLevelAgreement["spec"]["objectives"][n
       histogram: indicator.latency.histogram,
       selector: sortKeys(indicator.latency.selector ?? {}),
       thresholdSeconds: parseDuration(indicator.latency.threshold) ?? 0,
+      ...(indicator.latency.native === true ? { native: true as const } : {}),
     };
   }
   if (indicator.probe) return { kind: "probe", metric: indicator.probe.metric, selector: sortKeys(indicator.probe.selector ?? {}) };

@@ -33,6 +33,7 @@ export function sliOverWindow(indicator: IndicatorModel, windowSeconds: number):
       return { errors: bin("-", total, userQuery(indicator.good as QueryTemplate, range, "sum")), events: total };
     }
     case "latency": {
+      if (indicator.native) return nativeLatency(indicator, range);
       const total = agg("sum", call("rate", sel(`${indicator.histogram}_count`, indicator.selector, range)));
       const bucket: Expr = {
         kind: "selector",
@@ -49,6 +50,18 @@ export function sliOverWindow(indicator: IndicatorModel, windowSeconds: number):
     case "raw":
       return { errors: userQuery(indicator.errorRatio, range, "avg") };
   }
+}
+
+/**
+ * A latency indicator over a native histogram: events are the histogram's count, errors the count
+ * times the share above the threshold. A window without requests gives NaN for that share; the
+ * `>= 0` drops it and the count (0) takes its place, as the classic form gives 0 - 0.
+ */
+function nativeLatency(indicator: Extract<IndicatorModel, { kind: "latency" }>, range: number): WindowSli {
+  const rate = agg("sum", call("rate", sel(indicator.histogram, indicator.selector, range)));
+  const events = call("histogram_count", rate);
+  const slowShare = bin("-", num(1), call("histogram_fraction", num(0), num(indicator.thresholdSeconds), rate));
+  return { errors: bin("or", bin(">=", bin("*", events, slowShare), num(0)), events), events };
 }
 
 function equalityMatchers(labels: Readonly<Record<string, string>>): Matcher[] {

@@ -13,9 +13,11 @@ import { bucketBound } from "./sli.js";
 export interface SyntheticSeries {
   readonly metric: string;
   readonly labels: Readonly<Record<string, string>>;
-  /** Counter increment per minute for a bad share e, or the gauge value (time-based). */
+  /** Counter increment per minute for a bad share e, or the gauge value (time-based); events per minute for a native histogram. */
   readonly valueAt: (badShare: number) => number;
-  readonly type: "counter" | "gauge";
+  readonly type: "counter" | "gauge" | "native";
+  /** For a native histogram (schema 0): the bucket good observations fall into; bad ones go two buckets higher. */
+  readonly goodBucket?: number;
 }
 
 /** Events per minute in the synthetic traffic: large enough that small error shares are exact. */
@@ -25,6 +27,12 @@ export const eventsPerMinute = 1000;
 export function syntheticSeries(indicator: IndicatorModel): { ok: true; series: SyntheticSeries[] } | { ok: false; reason: string } {
   switch (indicator.kind) {
     case "latency": {
+      if (indicator.native) {
+        // Schema 0: bucket i holds (2^(i-1), 2^i]. Good requests sit in the bucket whose upper bound
+        // is at or under the threshold, bad ones wholly above it, so histogram_fraction is exact.
+        const goodBucket = Math.floor(Math.log2(indicator.thresholdSeconds));
+        return { ok: true, series: [{ metric: indicator.histogram, labels: indicator.selector, valueAt: () => eventsPerMinute, type: "native", goodBucket }] };
+      }
       // Bucket bounds are written the way client libraries write them ("0.3", "1"); leMatcher accepts both forms.
       const leValue = bucketBound(indicator.thresholdSeconds);
       return {

@@ -63,6 +63,7 @@ export function buildRuleTests(sla: SlaModel, ruleFileName: string): RuleTests {
 
 /** promtool series notation for a timeline: counters accumulate, gauges hold their value. */
 export function seriesValues(s: SyntheticSeries, timeline: readonly Segment[]): string {
+  if (s.type === "native") return nativeValues(s, timeline);
   const parts: string[] = [];
   let value = 0;
   let first = true;
@@ -79,6 +80,28 @@ export function seriesValues(s: SyntheticSeries, timeline: readonly Segment[]): 
       value = start + step * (segment.minutes - 1);
     }
     first = false;
+  }
+  return parts.join(" ");
+}
+
+/** promtool 3's notation for a native histogram that accumulates good and bad observations (schema 0). */
+function nativeValues(s: SyntheticSeries, timeline: readonly Segment[]): string {
+  const g = s.goodBucket ?? 0;
+  const histogram = (good: number, bad: number) =>
+    `{{schema:0 count:${formatNumber(good + bad)} sum:${formatNumber(good * 2 ** g + bad * 2 ** (g + 2))} buckets:[${formatNumber(good)} 0 ${formatNumber(bad)}] offset:${g}}}`;
+  const parts: string[] = [];
+  let good = 0;
+  let bad = 0;
+  for (const [i, segment] of timeline.entries()) {
+    const events = s.valueAt(segment.badShare);
+    const [stepGood, stepBad] = [(1 - segment.badShare) * events, segment.badShare * events];
+    if (i > 0) {
+      good += stepGood;
+      bad += stepBad;
+    }
+    parts.push(`${histogram(good, bad)}+${histogram(stepGood, stepBad)}x${i === 0 ? segment.minutes : segment.minutes - 1}`);
+    good += stepGood * (i === 0 ? segment.minutes : segment.minutes - 1);
+    bad += stepBad * (i === 0 ? segment.minutes : segment.minutes - 1);
   }
   return parts.join(" ");
 }

@@ -83,6 +83,12 @@ export const LatencyIndicator = Type.Object(
     selector: Type.Optional(LabelMap("Label equality matchers that select the service's series, e.g. {job: checkout}.")),
     threshold: Duration(
       "Requests at or below this duration are good. It must equal a bucket boundary (le) of the histogram, e.g. 300ms.", durationBounds.threshold),
+    native: Type.Optional(Type.Boolean({
+      description:
+        "Read a native histogram (Prometheus 2.40+ with native histograms on; standard in 3.x) named histogram, " +
+        "with histogram_fraction, instead of the classic _bucket and _count series. The threshold then need not be a " +
+        "bucket boundary: within a bucket the share is interpolated.",
+    })),
   },
   { additionalProperties: false, description: "The share of requests that finished within the threshold, from a histogram." },
 );
