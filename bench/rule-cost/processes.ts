@@ -4,26 +4,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { onCleanup, stopping } from "../support/lifecycle.js";
 
-const started = Date.now();
+export { cleanup, elapsedSeconds, installSignalHandlers, onCleanup, progress } from "../support/lifecycle.js";
 
-/** Progress on stderr, with the time since the start. */
-export function progress(message: string): void {
-  process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
-}
-
-export function elapsedSeconds(): number {
-  return (Date.now() - started) / 1000;
-}
-
-const cleanups: Array<() => Promise<void> | void> = [];
 const children = new Set<ChildProcess>();
-let cleaning: Promise<void> | undefined;
-
-/** Registers cleanup work; it runs last-registered first. */
-export function onCleanup(work: () => Promise<void> | void): void {
-  cleanups.push(work);
-}
+let stopsRegistered = false;
 
 /** Removes a directory on cleanup. */
 export function removeOnCleanup(dir: string): void {
@@ -32,7 +18,14 @@ export function removeOnCleanup(dir: string): void {
 
 /** Starts a tracked child; refused once cleanup has begun, so nothing outlives the run. */
 function spawnTracked(command: string, args: readonly string[]): ChildProcess {
-  if (cleaning) throw new Error(`not starting ${command}: stopping`);
+  if (stopping()) throw new Error(`not starting ${command}: stopping`);
+  // Registered with the first child, after the run's temp dir: cleanup stops children first.
+  if (!stopsRegistered) {
+    stopsRegistered = true;
+    onCleanup(async () => {
+      for (const child of children) await stopChild(child, 5000);
+    });
+  }
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
   children.add(child);
   child.once("exit", () => children.delete(child));
@@ -43,31 +36,6 @@ function spawnTracked(command: string, args: readonly string[]): ChildProcess {
 process.once("exit", () => {
   for (const child of children) child.kill("SIGKILL");
 });
-
-/** Stops every child still running and runs the cleanups; safe to call more than once. */
-export function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const child of children) await stopChild(child, 5000);
-    for (const work of cleanups.reverse()) {
-      try {
-        await work();
-      } catch (error) {
-        progress(`cleanup: ${String(error)}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-/** Cleans up on Ctrl-C and termination, then exits. */
-export function installSignalHandlers(): void {
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(signal, () => {
-      progress(`${signal}: stopping`);
-      void cleanup().finally(() => process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const)[signal]));
-    });
-  }
-}
 
 async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;

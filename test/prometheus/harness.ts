@@ -8,7 +8,7 @@
 // SIGKILLed, by a small watchdog shell that notices the parent is gone. Its temp dir goes with it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +27,11 @@ export interface StartPrometheusOptions {
    * list of them (backfilled two at a time). Timestamps are seconds; the text must end with `# EOF`.
    */
   readonly blocksFrom?: string | readonly string[];
+  /**
+   * Folders of ready TSDB blocks (e.g. written with the tsdb package), hard-linked into the data
+   * directory so that Prometheus may compact or delete them without touching the originals.
+   */
+  readonly blockDirs?: readonly string[];
   /** Rule files: YAML contents (anything containing a newline) or paths. */
   readonly rules?: readonly string[];
   /** Alertmanagers to send alerts to, as `host:port`. */
@@ -190,6 +195,12 @@ class Instance implements RunningPrometheus {
     mkdirSync(this.dataDir, { recursive: true });
     const inputs = o.blocksFrom === undefined ? [] : typeof o.blocksFrom === "string" ? [o.blocksFrom] : o.blocksFrom;
     if (inputs.length > 0) this.blocks = await backfill(inputs, this.dataDir, this.dir, o.maxBlockDuration, o.log, this.release.promtool);
+    for (const from of o.blockDirs ?? []) {
+      for (const block of blocksIn(from)) {
+        linkTree(join(from, block.ulid), join(this.dataDir, block.ulid));
+        this.blocks = [...this.blocks, block];
+      }
+    }
     this.writeRuleFiles(o.rules ?? []);
     this.writeConfig();
     // A free port can be taken between probing and binding; try a few.
@@ -333,6 +344,15 @@ class Instance implements RunningPrometheus {
       })),
     };
     writeFileSync(this.configFile, toYaml(config));
+  }
+}
+
+/** Recreates a folder tree with hard links to its files. */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) linkTree(join(from, entry.name), join(to, entry.name));
+    else linkSync(join(from, entry.name), join(to, entry.name));
   }
 }
 
