@@ -73,6 +73,8 @@ interface Expected {
   readonly ruleCount: number;
   readonly prometheusRuleHash: string;
   readonly dashboardHash: string | null;
+  /** The maintenance windows in the rules run out then (epoch ms): generate again before; null when nothing depends on time. */
+  readonly validUntil: number | null;
 }
 
 export class Reconciler {
@@ -112,11 +114,12 @@ export class Reconciler {
       blockOwnerDeletion: true,
     };
     const namespace = sla.metadata.namespace ?? "default";
-    const [expected, fresh] = this.expectedOf(key, modelled.value, owner);
+    const nowMs = (this.deps.now ?? (() => new Date()))().getTime();
+    const [expected, fresh] = this.expectedOf(key, modelled.value, owner, nowMs);
     const failures: unknown[] = [];
     // Built at most once per reconcile, and only when something must be applied.
     let built: ReturnType<typeof generateObjects> | undefined = fresh;
-    const objects = () => (built ??= generateObjects(modelled.value.model, this.deps.ruleLabels));
+    const objects = () => (built ??= generateObjects(modelled.value.model, { ruleLabels: this.deps.ruleLabels, now: nowMs }));
 
     let rules: ApplyOutcome;
     if (this.deps.prometheusRules.resourceMissing) {
@@ -145,14 +148,17 @@ export class Reconciler {
     // Status says what failed; the queue retries with backoff.
     if (failures.length > 0) throw failures[0];
     if (rules.kind === "crdMissing") return { result: "requeue", requeueAfterMs: this.deps.crdRetryMs ?? 30_000 };
+    // Scheduled maintenance is expanded over a horizon: come back before it runs out.
+    // (At most 12 hours ahead: timers cannot wait longer than 24.8 days, and a day is soon enough.)
+    if (expected.validUntil !== null) return { result: "success", requeueAfterMs: Math.min(12 * 3_600_000, Math.max(1000, expected.validUntil - nowMs - 60_000)) };
     return { result: "success" };
   }
 
   /** The hashes of what a model generates, computed once per model and owner (with the objects, when they were just built). */
-  private expectedOf(key: string, model: ModelledSla, owner: OwnerReference): [Expected, ReturnType<typeof generateObjects> | undefined] {
+  private expectedOf(key: string, model: ModelledSla, owner: OwnerReference, now: number): [Expected, ReturnType<typeof generateObjects> | undefined] {
     const known = this.expected.get(key);
-    if (known && known.model === model && known.uid === owner.uid) return [known, undefined];
-    const objects = generateObjects(model.model, this.deps.ruleLabels);
+    if (known && known.model === model && known.uid === owner.uid && (known.validUntil === null || now < known.validUntil)) return [known, undefined];
+    const objects = generateObjects(model.model, { ruleLabels: this.deps.ruleLabels, now });
     const hash = (o: object) => desiredObject(o, owner).metadata.annotations?.[specHashAnnotation] ?? "";
     const expected: Expected = {
       model,
@@ -160,6 +166,7 @@ export class Reconciler {
       ruleCount: objects.ruleCount,
       prometheusRuleHash: hash(objects.prometheusRule),
       dashboardHash: objects.dashboardConfigMap ? hash(objects.dashboardConfigMap) : null,
+      validUntil: objects.maintenance.validUntil,
     };
     this.expected.set(key, expected);
     return [expected, objects];
