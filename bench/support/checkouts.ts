@@ -13,6 +13,8 @@ export const subjectRoot = fileURLToPath(new URL("../../", import.meta.url)).rep
 
 /** The tag of the previous design that every benchmark compares against. */
 export const defaultBaselineRef = "baseline-0.1";
+/** The commit the tag names: a clone without tags still finds the baseline. */
+const defaultBaselineCommit = "efce9a7457470fbe490f64de12bad2bae68e7a3e";
 
 /** Where benchmarks keep what outlives a run (checkouts, built tools, generated history). */
 export function benchCacheDir(): string {
@@ -44,7 +46,13 @@ export function subjectCheckout(dir = subjectRoot): Checkout {
  * reused afterwards (checked to be at the ref's commit), with node_modules linked to the subject's.
  */
 export function baselineCheckout(ref = defaultBaselineRef, subject = subjectRoot): Checkout {
-  const commit = git(subject, "rev-parse", "--verify", `${ref}^{commit}`);
+  let commit: string;
+  try {
+    commit = git(subject, "rev-parse", "--verify", `${ref}^{commit}`);
+  } catch (cause) {
+    if (ref !== defaultBaselineRef) throw cause;
+    commit = git(subject, "rev-parse", "--verify", `${defaultBaselineCommit}^{commit}`);
+  }
   const dir = join(benchCacheDir(), "checkouts", `${ref.replace(/[^A-Za-z0-9._-]/g, "_")}-${commit.slice(0, 12)}`);
   if (!existsSync(join(dir, ".git"))) {
     mkdirSync(join(dir, ".."), { recursive: true });
