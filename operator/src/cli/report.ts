@@ -2,7 +2,6 @@
 // measured by the evaluation service from what Prometheus recorded, rendered as a table, markdown,
 // JSON or a self-contained HTML page. SLAs come from files (checked like `slactl validate`) or from
 // the cluster. Everything here is plumbing: flags, inputs, one batched evaluation, one write.
-import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { BurnRateTable } from "../api/v1alpha1/types.js";
 import { loadBurnRateTables } from "../adapters/fs/burn-rate-tables.js";
@@ -10,7 +9,7 @@ import { writeFileAtomic } from "../adapters/fs/write-outputs.js";
 import type { KubeApi } from "../adapters/kube/client.js";
 import { describeError, KubeApiError } from "../adapters/kube/errors.js";
 import { resourcePath, slaResource, type KubeList, type KubeObject } from "../adapters/kube/resources.js";
-import { PrometheusClient, PrometheusError, type PrometheusAuth } from "../adapters/prometheus/index.js";
+import { PrometheusError, PrometheusSecretFileError, prometheusClientFor, type PrometheusClient, type SecretFileRole } from "../adapters/prometheus/index.js";
 import { periodByLabel, periodContaining, toInstant } from "../compile/budget/index.js";
 import { SlaIndex, type SlaModel } from "../compile/index.js";
 import { measureSlas, readTimelines, type PeriodSelector, type SlaMeasurement, type TimelinePoint } from "../measure/index.js";
@@ -174,51 +173,46 @@ function selectorFor(sla: SlaModel, choice: PeriodChoice, now: number): PeriodSe
   return undefined;
 }
 
-async function readSecretFile(flag: string, file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (cause) {
-    throw new UsageError(`--${flag}: cannot read ${file}: ${cause instanceof Error ? cause.message : String(cause)}`);
-  }
-}
+/** The flag that names each file of a Prometheus connection. */
+const secretFileFlags: Readonly<Record<SecretFileRole, string>> = {
+  bearerTokenFile: "prometheus-bearer-token-file",
+  passwordFile: "prometheus-basic-auth-password-file",
+  caFile: "prometheus-ca-file",
+};
 
 type Values = NonNullable<ReturnType<typeof parseCommandLine<typeof options>>>["values"];
 
 /**
- * The Prometheus client of the flags, built as the operator builds its own (main.ts
- * prometheusClient): secrets are re-read per request, so a rotated token keeps working. Throws
+ * The Prometheus client of the flags, built by the builder the operator uses
+ * (prometheusClientFor): secrets are re-read per request, so a rotated token keeps working. Throws
  * UsageError for a missing or bad URL, conflicting auth flags, or an unreadable file.
  */
 export async function prometheusClientFromFlags(values: Values): Promise<PrometheusClient> {
   if (values.prometheus !== undefined && values["prometheus-url"] !== undefined) throw new UsageError("--prometheus-url is another name for --prometheus: give one");
   const url = values.prometheus ?? values["prometheus-url"];
   if (url === undefined || url === "") throw new UsageError("--prometheus URL is required");
-  let auth: PrometheusAuth | undefined;
   const tokenFile = values["prometheus-bearer-token-file"];
   const user = values["prometheus-basic-auth-username"];
   const passwordFile = values["prometheus-basic-auth-password-file"];
   if ((user === undefined) !== (passwordFile === undefined)) throw new UsageError("--prometheus-basic-auth-username and --prometheus-basic-auth-password-file go together");
   if (tokenFile !== undefined && user !== undefined) throw new UsageError("give --prometheus-bearer-token-file or basic auth, not both");
-  if (tokenFile !== undefined) {
-    await readSecretFile("prometheus-bearer-token-file", tokenFile);
-    auth = { type: "bearer", token: async () => (await readFile(tokenFile, "utf8")).trim() };
-  } else if (user !== undefined && passwordFile !== undefined) {
-    await readSecretFile("prometheus-basic-auth-password-file", passwordFile);
-    auth = { type: "basic", username: user, password: async () => (await readFile(passwordFile, "utf8")).replace(/\r?\n$/, "") };
-  }
-  const caFile = values["prometheus-ca-file"];
-  const ca = caFile === undefined ? undefined : await readSecretFile("prometheus-ca-file", caFile);
   try {
-    return new PrometheusClient({
+    return prometheusClientFor({
       url,
+      ...(tokenFile === undefined ? {} : { bearerTokenFile: tokenFile }),
+      ...(user !== undefined && passwordFile !== undefined ? { basicAuth: { username: user, passwordFile } } : {}),
+      ...(values["prometheus-ca-file"] === undefined ? {} : { caFile: values["prometheus-ca-file"] }),
+      ...(values["prometheus-insecure-skip-verify"] ? { insecureSkipVerify: true } : {}),
       // A report is interactive: give up within seconds when Prometheus is down, not after a minute.
       retries: 2,
       backoff: { initialMs: 200, maxMs: 2000 },
       timeoutMs: 60_000,
-      ...(auth === undefined ? {} : { auth }),
-      tls: { ...(ca === undefined ? {} : { ca }), ...(values["prometheus-insecure-skip-verify"] ? { insecureSkipVerify: true } : {}) },
     });
   } catch (cause) {
+    if (cause instanceof PrometheusSecretFileError) {
+      const reason = cause.cause instanceof Error ? cause.cause.message : String(cause.cause);
+      throw new UsageError(`--${secretFileFlags[cause.role]}: cannot read ${cause.file}: ${reason}`);
+    }
     throw new UsageError(`--prometheus: expected an http or https URL, found ${JSON.stringify(url)}${cause instanceof TypeError && /http or https/.test(cause.message) ? "" : ` (${cause instanceof Error ? cause.message : String(cause)})`}`);
   }
 }

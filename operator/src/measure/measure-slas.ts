@@ -18,7 +18,7 @@
 // SLA is measured.
 import type { PrometheusClient } from "../adapters/prometheus/index.js";
 import {
-  budgetStatus, formatRfc3339, maintenanceAround, mergeIntervals, periodByLabel, periodContaining, slaFigures, subtractIntervals, windowsNeeded,
+  budgetStatus, countableLength, formatRfc3339, maintenanceAround, mergeIntervals, periodByLabel, periodContaining, slaFigures, subtractIntervals, windowsNeeded,
   defaultEvaluationOptions,
   type BudgetStatus, type ContractPeriod, type EvaluationOptions, type Interval, type MeasuredAmounts, type SlaEvaluation,
 } from "../compile/budget/index.js";
@@ -174,8 +174,8 @@ export async function measureSlas(request: MeasureRequest): Promise<MeasureResul
 
   // 2. Hourly tiles where the 5-minute tiles start late: objectives whose 5-minute tiles cover
   // less than the period and the longest window, and whose first tile is later than needed.
-  const late = plans.filter((p) => fineSum(p, "period").coveredMs < countedLength(p, p.elapsed) - tileMs
-    || fineSum(p, longest).coveredMs < countedLength(p, p.windows.get(Math.max(...windowSeconds)) as Interval) - tileMs);
+  const late = plans.filter((p) => fineSum(p, "period").coveredMs < countableLength(p.elapsed, p.maintenance) - tileMs
+    || fineSum(p, longest).coveredMs < countableLength(p.windows.get(Math.max(...windowSeconds)) as Interval, p.maintenance) - tileMs);
   const firstFine = await firstTiles(request, late, now, read, cost);
   const fallback = new Map<string, number>();
   for (const p of late) {
@@ -194,7 +194,7 @@ export async function measureSlas(request: MeasureRequest): Promise<MeasureResul
 
   // 3. Bad steps for incidents.
   const threshold = (p: Plan) => options.incidentBurnRate * p.budget;
-  const badFine = await readBadSteps(request.client, "5m", plans.map((p) => ({ ref: p.ref, thresholdRatio: threshold(p), range: p.elapsed })).flatMap((r) => (cached?.liveBadRanges(r.ref.namespace + "/" + r.ref.sla + "/" + r.ref.objective, r.range) ?? [r.range]).map((range) => ({ ...r, range }))), read, cost);
+  const badFine = await readBadSteps(request.client, "5m", plans.map((p) => ({ ref: p.ref, thresholdRatio: threshold(p), range: p.elapsed })).flatMap((r) => (cached?.liveBadRanges(refKey(r.ref), r.range) ?? [r.range]).map((range) => ({ ...r, range }))), read, cost);
   const badCoarse = fallback.size > 0
     ? await readBadSteps(request.client, "1h", plans.filter((p) => fallback.has(p.key)).map((p) => ({ ref: p.ref, thresholdRatio: threshold(p), range: { start: p.elapsed.start, end: Math.min(p.elapsed.end, fallback.get(p.key) as number) } })), read, cost)
     : new Map<string, Interval[]>();
@@ -279,9 +279,6 @@ async function firstTiles(request: MeasureRequest, late: readonly Plan[], now: n
   return out;
 }
 
-function countedLength(plan: Plan, range: Interval): number {
-  return subtractIntervals(range, plan.maintenance).reduce((n, i) => n + (i.end - i.start), 0);
-}
 
 function failed(sla: SlaModel, key: string, period: ContractPeriod, message: string): SlaMeasurement {
   return {

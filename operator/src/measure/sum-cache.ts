@@ -111,9 +111,7 @@ export function planCachedRanges(cache: SumCache, plans: readonly (CachePlan & {
   const middle = (id: string): Interval | undefined => moves.get(id)?.target;
   return {
     liveRanges(key, purpose, range) {
-      const m = middle(`${key}#${purpose}`);
-      if (!m) return [range];
-      return [{ start: range.start, end: m.start }, { start: m.end, end: range.end }].filter((r) => r.end > r.start);
+      return around(range, middle(`${key}#${purpose}`));
     },
     updateRequests(counted) {
       const out: SumRequest[] = [];
@@ -143,9 +141,7 @@ export function planCachedRanges(cache: SumCache, plans: readonly (CachePlan & {
       return cache.entries.get(`${key}#${purpose}`)?.sums ?? noSums;
     },
     liveBadRanges(key, elapsed) {
-      const m = middle(`${key}#period`);
-      if (!m) return [elapsed];
-      return [{ start: elapsed.start, end: m.start }, { start: m.end, end: elapsed.end }].filter((r) => r.end > r.start);
+      return around(elapsed, middle(`${key}#period`));
     },
     badUpdateRequests(threshold) {
       const out: BadStepRequest[] = [];
@@ -175,4 +171,10 @@ export function planCachedRanges(cache: SumCache, plans: readonly (CachePlan & {
       return cache.entries.get(`${key}#period`)?.bad ?? [];
     },
   };
+}
+
+/** The parts of a range before and after its kept middle; the whole range when nothing is kept. */
+function around(range: Interval, middle: Interval | undefined): Interval[] {
+  if (!middle) return [range];
+  return [{ start: range.start, end: middle.start }, { start: middle.end, end: range.end }].filter((r) => r.end > r.start);
 }

@@ -17,7 +17,7 @@
 // selects the objectives it serves by namespace (or, for a few SLAs, by name) and the answer is
 // split by (sla_namespace, sla, objective). Errors, events and the count of tiles travel in one
 // answer, told apart by a `sla_sum` label.
-import type { CallOptions, PrometheusClient } from "../adapters/prometheus/index.js";
+import { mapConcurrent, type CallOptions, type PrometheusClient } from "../adapters/prometheus/index.js";
 import type { Labels } from "../adapters/prometheus/index.js";
 import { series as recorded } from "../compile/rules.js";
 import type { Interval } from "../compile/budget/index.js";
@@ -184,7 +184,7 @@ export async function readTileSums(client: PrometheusClient, step: TileStep, req
       }
     });
   }
-  await runConcurrently(jobs, options.concurrency ?? 4);
+  await mapConcurrent(jobs, options.concurrency ?? 4, (job) => job());
   for (const [id, sums] of out) if (sums.bad > sums.total) out.set(id, { ...sums, bad: sums.total });
   return out;
 }
@@ -251,7 +251,7 @@ export async function readBadSteps(client: PrometheusClient, step: TileStep, req
       });
     }
   }
-  await runConcurrently(jobs, options.concurrency ?? 4);
+  await mapConcurrent(jobs, options.concurrency ?? 4, (job) => job());
   for (const list of out.values()) list.sort((a, b) => a.start - b.start);
   return out;
 }
@@ -339,16 +339,6 @@ export function selector(refs: readonly ObjectiveRef[], namespaces: readonly str
   return chosen.length === 1 ? `{sla_namespace=${quote(chosen[0] as string)}}` : `{sla_namespace=~${quote([...chosen].sort().map(escapeRegex).join("|"))}}`;
 }
 
-async function runConcurrently(jobs: readonly (() => Promise<void>)[], limit: number): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const job = jobs[next++] as () => Promise<void>;
-      await job();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, jobs.length)) }, worker));
-}
 
 const quote = (text: string) => JSON.stringify(text);
 const escapeRegex = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");

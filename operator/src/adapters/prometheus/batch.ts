@@ -349,7 +349,8 @@ function rangeOf(request: FetchObjectiveSeriesRequest): { startMs: number; endMs
   return { startMs: endMs - Math.floor((endMs - earliest) / stepMs) * stepMs, endMs, stepSeconds };
 }
 
-async function mapConcurrent<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+/** Runs work on each item with at most `limit` in flight, results in item order; after a failure no new item starts. */
+export async function mapConcurrent<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   let failed = false;

@@ -5,7 +5,7 @@ export {
   type ClientStats, type QueryAnswer, type VectorAnswer, type MatrixAnswer, type Range, type TlsOptions,
 } from "./client.js";
 export {
-  fetchObjectiveSeries, planObjectiveQueries, queryRangeChunked, planRangeChunks, selectorFilter,
+  fetchObjectiveSeries, planObjectiveQueries, mapConcurrent, queryRangeChunked, planRangeChunks, selectorFilter,
   type ObjectiveRef, type FetchObjectiveSeriesRequest, type ObjectiveSeries, type ObjectiveSeriesResult, type PlannedQuery,
 } from "./batch.js";
 export {
