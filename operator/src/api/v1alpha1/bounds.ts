@@ -32,3 +32,7 @@ export const durationBounds = {
 
 /** The units a duration may use, largest first, as Prometheus requires them. */
 export const durationUnits = "y, w, d, h, m, s, ms";
+
+/** What every refused duration is told, at admission and in validation alike: the range and the syntax, never a regex. */
+export const durationExpectation = (b: DurationBounds): string =>
+  `expected a duration from ${b.min} to ${b.max} (units ${durationUnits}, largest first, as in 1h30m)`;

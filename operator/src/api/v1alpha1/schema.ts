@@ -5,8 +5,8 @@
 // TypeBox was chosen over hand-written JSON Schema because it yields the static types from the
 // same value, and over zod because its output *is* JSON Schema, which both ajv and the
 // Kubernetes CRD format consume without a conversion library.
-import { Type, type TSchema } from "@sinclair/typebox";
-import { durationBounds, durationUnits, type DurationBounds } from "./bounds.js";
+import { Type, type TProperties, type TSchema } from "@sinclair/typebox";
+import { durationBounds, durationExpectation, type DurationBounds } from "./bounds.js";
 
 /**
  * Prometheus duration syntax (model.ParseDuration): units largest first, each at most once, e.g.
@@ -38,7 +38,7 @@ const Duration = (description: string, bounds: DurationBounds) =>
     maxLength: 32,
     ...cel({
       rule: `[${celMilliseconds}].all(ms, ms >= ${Math.round(bounds.minSeconds * 1000)} && ms <= ${bounds.maxSeconds * 1000})`,
-      message: `expected a duration from ${bounds.min} to ${bounds.max} (units ${durationUnits}, largest first)`,
+      message: durationExpectation(bounds),
     }),
   });
 
@@ -129,6 +129,42 @@ export const Indicator = Type.Object(
   },
 );
 
+const AlertRoute = (what: string, severity: string) =>
+  Type.Object(
+    {
+      disabled: Type.Optional(Type.Boolean({ description: `Do not generate the ${what} alert.` })),
+      labels: Type.Optional(LabelMap(`Labels added to the ${what} alert. Its severity label defaults to ${severity}; set {severity: ${what}} to route on page/ticket instead.`)),
+      annotations: Type.Optional(AnnotationMap(`Annotations added to the ${what} alert.`)),
+    },
+    { additionalProperties: false, description: `Settings of the ${what} burn-rate alert: one alert whose expression combines every ${what} tier.` },
+  );
+
+const AlertKind = <T extends TProperties>(what: string, extra: T) =>
+  Type.Object(
+    {
+      disabled: Type.Optional(Type.Boolean({ description: `Do not generate the ${what} alert.` })),
+      ...extra,
+      labels: Type.Optional(LabelMap(`Labels added to the ${what} alert; its severity follows the ticket alert's unless set here.`)),
+      annotations: Type.Optional(AnnotationMap(`Annotations of the ${what} alert (alerting.annotations apply to burn-rate alerts only).`)),
+    },
+    { additionalProperties: false, description: `Settings of the ${what} alert.` },
+  );
+
+const alertNameSchema = (description: string) => Type.String({ description, pattern: "^[a-zA-Z_][a-zA-Z0-9_]*$", maxLength: 128 });
+
+/** Alerting settings of one objective, merged over the SLA's: labels and annotations add to them, disabled replaces. */
+export const ObjectiveAlerting = Type.Object(
+  {
+    labels: Type.Optional(LabelMap("Labels added to every alert of this objective.")),
+    annotations: Type.Optional(AnnotationMap("Annotations added to the burn-rate alerts of this objective.")),
+    page: Type.Optional(AlertRoute("page", "critical")),
+    ticket: Type.Optional(AlertRoute("ticket", "warning")),
+    noData: Type.Optional(AlertKind("no-data", {})),
+    exhausted: Type.Optional(AlertKind("budget-exhausted", {})),
+  },
+  { additionalProperties: false, description: "Alerting settings of this objective, merged over spec.alerting." },
+);
+
 export const Objective = Type.Object(
   {
     name: Type.String({ description: "Name of the objective, unique within the SLA, e.g. availability.", pattern: dnsLabelPattern, maxLength: 63 }),
@@ -139,6 +175,7 @@ export const Objective = Type.Object(
       exclusiveMaximum: 100,
     }),
     indicator: Indicator,
+    alerting: Type.Optional(ObjectiveAlerting),
   },
   { additionalProperties: false, description: "One service level objective." },
 );
@@ -168,36 +205,26 @@ export const BurnRateTier = Type.Object(
   { additionalProperties: false, description: "One tier of a multiwindow multi-burn-rate alert." },
 );
 
-const AlertRoute = (what: string) =>
-  Type.Object(
-    {
-      disabled: Type.Optional(Type.Boolean({ description: `Do not generate the ${what} alerts.` })),
-      labels: Type.Optional(LabelMap(`Labels added to the ${what} alerts, e.g. {severity: ${what}}.`)),
-      annotations: Type.Optional(AnnotationMap(`Annotations added to the ${what} alerts.`)),
-    },
-    { additionalProperties: false, description: `Settings of the ${what} alerts.` },
-  );
-
 export const Alerting = Type.Object(
   {
-    name: Type.Optional(Type.String({ description: "Prefix of the generated alert names. Default SLA.", pattern: "^[a-zA-Z_][a-zA-Z0-9_]*$", maxLength: 64 })),
+    name: Type.Optional(alertNameSchema("Name of the burn-rate alerts (the page and the ticket alert share it, told apart by severity), as in Sloth. Default SLAErrorBudgetBurn.")),
     labels: Type.Optional(LabelMap("Labels added to every alert of this SLA, e.g. {team: payments}.")),
-    annotations: Type.Optional(AnnotationMap("Annotations added to every alert, e.g. {runbook_url: https://...}.")),
+    annotations: Type.Optional(AnnotationMap("Annotations added to the burn-rate alerts, e.g. {runbook_url: https://...}; noData and exhausted have their own.")),
     burnRates: Type.Optional(Type.String({
       description: "Name of a burn-rate table in policies/alerting/, e.g. google-sre. Default: the table made for the SLA's period.",
       pattern: dnsLabelPattern,
       maxLength: 63,
     })),
     burnRateTiers: Type.Optional(Type.Array(BurnRateTier, { description: "Inline burn-rate tiers instead of a named table.", minItems: 1, maxItems: 8 })),
-    page: Type.Optional(AlertRoute("page")),
-    ticket: Type.Optional(AlertRoute("ticket")),
-    noData: Type.Optional(Type.Object(
-      {
-        disabled: Type.Optional(Type.Boolean({ description: "Do not generate the no-data alert." })),
-        for: Type.Optional(Duration("How long the indicator's series must be missing before the alert fires. Default 10m.", durationBounds.noDataFor)),
-      },
-      { additionalProperties: false, description: "The alert raised when the indicator's series vanish." },
-    )),
+    page: Type.Optional(AlertRoute("page", "critical")),
+    ticket: Type.Optional(AlertRoute("ticket", "warning")),
+    noData: Type.Optional(AlertKind("no-data", {
+      name: Type.Optional(alertNameSchema("Name of the alert. Default SLAIndicatorNoData.")),
+      for: Type.Optional(Duration("How long the indicator's series must be missing before the alert fires. Default 10m.", durationBounds.noDataFor)),
+    })),
+    exhausted: Type.Optional(AlertKind("budget-exhausted", {
+      name: Type.Optional(alertNameSchema("Name of the alert. Default SLAErrorBudgetExhausted.")),
+    })),
   },
   {
     additionalProperties: false,
@@ -236,6 +263,14 @@ export const Dependency = Type.Object(
   {
     name: Type.String({ description: "Name of the ServiceLevelAgreement this one relies on.", pattern: dnsLabelPattern, maxLength: 253 }),
     namespace: Type.Optional(Type.String({ description: "Its namespace; default the namespace of this SLA.", pattern: dnsLabelPattern, maxLength: 63 })),
+    weakerBecause: Type.Optional(Type.String({
+      description:
+        "Why this service can promise more than this dependency, e.g. \"retries with fallback to the secondary provider\". " +
+        "A dependency is otherwise taken as serial: a target above the product of the dependencies' weakest targets is refused. " +
+        "With a reason, this dependency is left out of that product.",
+      minLength: 1,
+      maxLength: 1024,
+    })),
   },
   { additionalProperties: false, description: "Another SLA this one relies on." },
 );
@@ -268,16 +303,30 @@ export const ServiceLevelAgreementSpec = Type.Object(
       },
       { additionalProperties: false, description: "Periodic review of the agreement." },
     )),
+    compatibility: Type.Optional(Type.Object(
+      {
+        sloth: Type.Optional(Type.Boolean({
+          description: "Also record Sloth's series (slo:sli_error:ratio_rate<window>, slo:objective:ratio, slo:error_budget:ratio, slo:period_error_budget_remaining:ratio, sloth_slo_info ...) with Sloth's labels (sloth_service = service, sloth_slo = objective name, sloth_id, sloth_window), so Sloth's Grafana dashboards keep working.",
+        })),
+        pyrra: Type.Optional(Type.Boolean({
+          description: "Also record the series Pyrra's Grafana dashboards read (pyrra_objective, pyrra_window, pyrra_availability, pyrra_requests:rate5m, pyrra_errors:rate5m), labelled slo = the SLA's name (<sla>-<objective> when it has several objectives).",
+        })),
+      },
+      { additionalProperties: false, description: "Series recorded under other tools' names, derived from this SLA's own recorded series (not from the raw series again), for dashboards users already have." },
+    )),
     dashboard: Type.Optional(Type.Object(
       {
-        disabled: Type.Optional(Type.Boolean({ description: "Do not generate a dashboard." })),
-        folder: Type.Optional(Type.String({ description: "Grafana folder of the dashboard.", maxLength: 128 })),
+        disabled: Type.Optional(Type.Boolean({ description: "Do not generate a dashboard of this SLA, and leave it out of the status' dashboard link." })),
+        own: Type.Optional(Type.Boolean({
+          description: "Generate a dashboard of this SLA alone (a ConfigMap per SLA, with its tiers' thresholds drawn) besides the shared servicelevel-sla dashboard that shows every SLA. Implied by folder and filters.",
+        })),
+        folder: Type.Optional(Type.String({ description: "Grafana folder of the SLA's own dashboard.", maxLength: 128 })),
         filters: Type.Optional(Type.Array(Type.String({ description: "A label name of spec.labels.", pattern: labelNamePattern, maxLength: 128 }), {
-          description: "Labels of spec.labels offered as dashboard variables.",
+          description: "Labels of spec.labels offered as variables of the SLA's own dashboard.",
           maxItems: 16,
         })),
       },
-      { additionalProperties: false, description: "The generated Grafana dashboard." },
+      { additionalProperties: false, description: "The Grafana dashboards: every SLA is shown by the shared servicelevel-sla dashboard; own adds one of its own." },
     )),
   },
   { additionalProperties: false, description: "The agreement: what is promised, how it is measured, and what happens when it is missed." },
@@ -285,7 +334,7 @@ export const ServiceLevelAgreementSpec = Type.Object(
 
 const Condition = Type.Object(
   {
-    type: Type.String({ description: "Type of condition: Ready, Valid, RulesApplied, DashboardApplied, MetricsAvailable, Compliant, ReviewDue.", maxLength: 316 }),
+    type: Type.String({ description: "Type of condition: Ready, Valid, RulesApplied, DashboardApplied, AlertmanagerConfigApplied, MetricsAvailable, IndicatorMatchesData, Compliant, ReviewDue.", maxLength: 316 }),
     status: Type.Union([Type.Literal("True"), Type.Literal("False"), Type.Literal("Unknown")], { description: "True, False or Unknown." }),
     reason: Type.String({ description: "A CamelCase reason for the last transition.", maxLength: 1024 }),
     message: Type.String({ description: "Human-readable detail.", maxLength: 32768 }),
@@ -342,6 +391,7 @@ export const ServiceLevelAgreementStatus = Type.Object(
       {
         prometheusRule: Type.Optional(Type.String({ description: "Name of the generated PrometheusRule." })),
         dashboard: Type.Optional(Type.String({ description: "Name of the generated dashboard ConfigMap." })),
+        alertmanagerConfig: Type.Optional(Type.String({ description: "Name of the generated AlertmanagerConfig muting the alerts during maintenance." })),
         rules: Type.Optional(Type.Integer({ description: "Number of generated rules.", minimum: 0 })),
       },
       { additionalProperties: false, description: "What the operator generated." },
@@ -384,6 +434,10 @@ export const BurnRateTable = Type.Object(
     name: Type.String({ pattern: dnsLabelPattern }),
     description: Type.Optional(Type.String()),
     period: Duration("The period the table was designed for; tables are chosen by it when an SLA names none.", durationBounds.period),
+    defaultFor: Type.Optional(Type.Object(
+      { from: Duration("Shortest period.", durationBounds.period), to: Duration("Longest period.", durationBounds.period) },
+      { additionalProperties: false, description: "Periods (inclusive) this table is the default for when no table is made for the exact period." },
+    )),
     tiers: Type.Array(BurnRateTier, { minItems: 1 }),
   },
   { additionalProperties: false },
