@@ -135,6 +135,12 @@ function firesOn(schedule: CronSchedule, month: number, dayOfMonth: number, dayO
   return (!schedule.dayOfMonthRestricted || byMonthDay) && (!schedule.dayOfWeekRestricted || byWeekday);
 }
 
+/** Whether the schedule fires on a day (days since 1970-01-01 of a local date). */
+export function dayMatches(schedule: CronSchedule, day: number): boolean {
+  const date = new Date(day * dayMs);
+  return firesOn(schedule, date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCDay());
+}
+
 /** Whether the schedule ever fires: dates fall on the same weekdays every 28 years, so one that does not fire in 2001-2028 never does ("0 0 30 2 *"). */
 export function cronEverFires(schedule: CronSchedule): boolean {
   return firingDays(schedule, new Temporal.PlainDate(2001, 1, 1), new Temporal.PlainDate(2028, 12, 31), 1).length > 0;

@@ -9,6 +9,7 @@ import { generatedNames } from "./outputs.js";
 import type { CompiledSla } from "./index.js";
 import type { SlaModel } from "./model.js";
 import { workbookTable } from "./workbook.fixture.js";
+import { contractMetrics } from "./conventions.js";
 
 // Only the shape the assertions read; the SDK's Dashboard type is wider.
 interface Target { refId?: string; expr?: string; legendFormat?: string }
@@ -63,7 +64,7 @@ const panelsOf = (d: DashboardJson) => d.panels ?? [];
 const queriesOf = (d: DashboardJson) => panelsOf(d).flatMap((p) => (p.targets ?? []).map((t) => ({ panel: p, target: t, expr: t.expr ?? "" })));
 
 /** Panels of each row, keyed by the row's position. */
-function rows(d: DashboardJson): { row: Panel; panels: Panel[] }[] {
+function allRows(d: DashboardJson): { row: Panel; panels: Panel[] }[] {
   const out: { row: Panel; panels: Panel[] }[] = [];
   for (const panel of panelsOf(d)) {
     if (panel.type === "row") out.push({ row: panel, panels: [] });
@@ -71,6 +72,10 @@ function rows(d: DashboardJson): { row: Panel; panels: Panel[] }[] {
   }
   return out;
 }
+
+/** The rows of the objectives, in order. */
+const rows = (d: DashboardJson) => allRows(d).filter((r) => r.row.title?.startsWith("Objective "));
+const exportedRe = /\bservicelevel_[a-z_]+\{/;
 
 /** Metric names of every vector selector in a query, read from the PromQL syntax tree. */
 function metricNames(query: string): string[] {
@@ -138,8 +143,8 @@ describe("buildDashboard", () => {
     for (const [i, { panels }] of rows(dashboard).entries()) {
       const objective = sla.model.objectives[i];
       const exprs = queriesOf({ panels }).map((q) => q.expr);
-      expect(exprs.some((e) => e.startsWith("1 - sla:sli_error:ratio_period{"))).toBe(true);
-      expect(exprs.some((e) => e.startsWith("sla:error_budget:remaining{"))).toBe(true);
+      expect(exprs).toContain(`max by (objective, sla, sla_namespace) (servicelevel_objective_attained_ratio{objective="${objective?.name}", sla="checkout", sla_namespace="shop"})`);
+      expect(exprs).toContain(`max by (objective, sla, sla_namespace) (servicelevel_objective_error_budget_remaining_ratio{objective="${objective?.name}", sla="checkout", sla_namespace="shop"})`);
       expect(exprs.some((e) => e.includes("ALERTS{") && e.includes('alertstate="firing"'))).toBe(true);
       const attained = panels.find((p) => p.type === "stat" && p.title?.startsWith("Attained"));
       expect(attained?.fieldConfig?.defaults?.thresholds?.steps.map((s) => s.value)).toEqual([null, objective?.target]);
@@ -185,6 +190,8 @@ describe("buildDashboard", () => {
     expect(queries.length).toBeGreaterThan(0);
     for (const { expr } of queries) {
       const selectors = selectorMatchers(expr);
+      // The exported contract metrics are per SLA and carry no spec.labels to filter on.
+      if (exportedRe.test(expr)) continue;
       if (thresholdExprRe.test(expr)) {
         expect(selectors, expr).toEqual([]);
         continue;
@@ -236,14 +243,15 @@ describe("buildDashboard", () => {
     }
   });
 
-  it("queries only series the rules record, and ALERTS", () => {
+  it("queries only series the rules record, ALERTS and the contract metrics the operator exports", () => {
     const recorded = new Set(sla.groups.flatMap((g) => g.rules.flatMap((r) => ("record" in r ? [r.record] : []))));
     const referenced = new Set(queriesOf(dashboard).flatMap((q) => metricNames(q.expr)));
     for (const variable of dashboard.templating?.list ?? []) {
       if (variable.type === "query") for (const name of metricNames(labelValuesRe.exec(String(variable.query))?.[1] ?? "")) referenced.add(name);
     }
     expect(referenced.size).toBeGreaterThan(3);
-    expect([...referenced].filter((name) => name !== "ALERTS" && !recorded.has(name))).toEqual([]);
+    const exported = new Set<string>(Object.values(contractMetrics));
+    expect([...referenced].filter((name) => name !== "ALERTS" && !recorded.has(name) && !exported.has(name))).toEqual([]);
     expect(referenced.has("ALERTS")).toBe(true);
   });
 
@@ -267,6 +275,34 @@ describe("buildDashboard", () => {
     expect(second).toEqual(first);
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
     expect(JSON.stringify(dashboardConfigMap(again.model, second))).toBe(JSON.stringify(dashboardConfigMap(sla.model, first)));
+  });
+});
+
+describe("the contract period on the dashboard", () => {
+  const calendar = compile({ ...slaDocument(), spec: { ...(slaDocument() as { spec: object }).spec, period: { calendar: "month", timeZone: "America/New_York" } } },
+    { burnRateTables: new Map([[googleSre.name, googleSre]]) });
+  if (!calendar.ok) throw new Error(JSON.stringify(calendar.issues));
+  const d = dashboardOf(calendar.value.model) as DashboardJson & { timezone?: string };
+
+  it("reads in the SLA's time zone", () => {
+    expect(d.timezone).toBe("America/New_York");
+    expect((dashboardOf(compiled().model) as { timezone?: string }).timezone).toBe("utc");
+  });
+
+  it("shows the period's state, compliance, budget, credit, start, end and maintenance from the exported metrics", () => {
+    const contract = allRows(d)[0];
+    expect(contract?.row.title).toBe("Contract period (calendar month (America/New_York))");
+    const byTitle = Object.fromEntries((contract?.panels ?? []).map((p) => [p.title, p.targets?.[0]?.expr]));
+    const of = (metric: string) => `max by (sla, sla_namespace) (${metric}{sla="checkout", sla_namespace="shop"})`;
+    expect(byTitle).toEqual({
+      State: 'max by (sla, sla_namespace, state) (servicelevel_sla_state{sla="checkout", sla_namespace="shop"}) == 1',
+      Compliance: of("servicelevel_sla_compliance_ratio"),
+      "Budget left": of("servicelevel_sla_error_budget_remaining_ratio"),
+      Credit: of("servicelevel_sla_credit_percent"),
+      "Period start": `${of("servicelevel_sla_period_start_timestamp_seconds")} * 1000`,
+      "Period end": `${of("servicelevel_sla_period_end_timestamp_seconds")} * 1000`,
+      Maintenance: of("servicelevel_sla_maintenance_active"),
+    });
   });
 });
 
@@ -295,7 +331,7 @@ describe("dashboardConfigMap", () => {
   });
 
   it("has no folder annotation when the SLA names no folder", () => {
-    const model: SlaModel = { ...sla.model, dashboard: { folder: null, filters: [] } };
+    const model: SlaModel = { ...sla.model, dashboard: { own: true, folder: null, filters: [] } };
     expect(dashboardFolder(model)).toBeNull();
     expect((dashboardConfigMap(model, buildDashboard(model)) as { metadata: object }).metadata).not.toHaveProperty("annotations");
     expect(dashboardFolder(sla.model)).toBe("Shop");

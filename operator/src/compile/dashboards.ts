@@ -1,16 +1,20 @@
 // model -> Grafana dashboard JSON (built with the Grafana Foundation SDK) and the ConfigMap the
 // kube-prometheus-stack Grafana sidecar loads it from.
 //
-// The dashboard reads only what the rules record (series in rules.ts) and ALERTS, so it shows
-// exactly the numbers the alerts act on. One row per objective:
-//   attained (period) | error budget remaining | firing alerts (count) | firing alerts (table)
+// The contract figures (the current period, calendar periods in the SLA's time zone, maintenance
+// left out) come from the metrics the operator exports from status, so the dashboard and status
+// tell the same story; the dashboard's time zone is the SLA's. Burn rates and the 5m level come
+// from the series the rules record, the numbers the alerts act on. Layout:
+//   contract period: state | compliance | budget left | credit | period start | period end | maintenance
+//   one row per objective:
+//   attained (contract period) | budget remaining (contract period) | firing alerts (count and table)
 //   attained over time, target as a line       | error budget remaining over time
 //   one burn-rate panel per alerting tier: long and short window burn rates and the tier's factor
 // Output is deterministic: the uid is a hash of namespace/name, panel ids are sequential, and
 // nothing depends on the clock.
 import { DashboardBuilder, DashboardCursorSync, DatasourceVariableBuilder, QueryVariableBuilder, RowBuilder,
-  ThresholdsConfigBuilder, ThresholdsMode, VariableRefresh, VariableSort, type Dashboard, type Threshold } from "@grafana/grafana-foundation-sdk/dashboard";
-import { BigValueGraphMode, GraphThresholdsStyleConfigBuilder, GraphThresholdsStyleMode, LegendDisplayMode, LegendPlacement,
+  MappingType, ThresholdsConfigBuilder, ThresholdsMode, VariableRefresh, VariableSort, type Dashboard, type Threshold } from "@grafana/grafana-foundation-sdk/dashboard";
+import { BigValueColorMode, BigValueGraphMode, BigValueTextMode, GraphThresholdsStyleConfigBuilder, GraphThresholdsStyleMode, LegendDisplayMode, LegendPlacement,
   ReduceDataOptionsBuilder, VizLegendOptionsBuilder, type DataSourceRef } from "@grafana/grafana-foundation-sdk/common";
 import { DataqueryBuilder, PromQueryFormat } from "@grafana/grafana-foundation-sdk/prometheus";
 import { PanelBuilder as StatPanelBuilder } from "@grafana/grafana-foundation-sdk/stat";
@@ -23,14 +27,16 @@ import { objectiveSelector, sortKeys } from "./labels.js";
 import { managedByLabels, generatedNames } from "./outputs.js";
 import { grafanaDashboardLabel, grafanaFolderAnnotation, slaLabel } from "./conventions.js";
 import { baseWindowSeconds, series, windowPlan } from "./rules.js";
+import { contractMetrics } from "./conventions.js";
 import type { BurnRateTierModel, ObjectiveModel, SlaModel } from "./model.js";
 
 /** Name of the datasource template variable every panel and variable query uses. */
 export const datasourceVariable = "datasource";
 
-const datasource: DataSourceRef = { type: "prometheus", uid: `\${${datasourceVariable}}` };
+/** The datasource reference every panel and query uses: the datasource variable. */
+export const datasource: DataSourceRef = { type: "prometheus", uid: `\${${datasourceVariable}}` };
 const gridWidth = 24;
-const colors = { bad: "red", warn: "orange", good: "green", page: "red", ticket: "orange" } as const;
+export const colors = { bad: "red", warn: "orange", good: "green", page: "red", ticket: "orange" } as const;
 
 /** Stable Grafana uid of an SLA's dashboard: "sla-" and a 64-bit FNV-1a hash of namespace/name. */
 export function dashboardUid(sla: Pick<SlaModel, "namespace" | "name">): string {
@@ -59,7 +65,7 @@ export function buildDashboard(sla: SlaModel): Dashboard {
     .tooltip(DashboardCursorSync.Crosshair)
     .time({ from: "now-7d", to: "now" })
     .refresh("1m")
-    .timezone("browser")
+    .timezone(dashboardTimeZone(sla))
     .variables([
       new DatasourceVariableBuilder(datasourceVariable).label("Data source").type("prometheus"),
       ...filters.map((label) => filterVariable(sla, label)),
@@ -75,6 +81,8 @@ export function buildDashboard(sla: SlaModel): Dashboard {
       .height(3 + Math.min(sla.objectives.length, 6))
       .span(gridWidth),
   );
+  builder.withRow(new RowBuilder(`Contract period (${periodText(sla)})`).id(ids()));
+  for (const panel of contractPanels(sla, ids)) builder.withPanel(panel);
   for (const objective of sla.objectives) {
     builder.withRow(new RowBuilder(`Objective ${objective.name}: ${percentText(objective.target)}`).id(ids()));
     for (const panel of objectivePanels(sla, objective, filters, ids)) builder.withPanel(panel);
@@ -106,9 +114,10 @@ function objectivePanels(sla: SlaModel, objective: ObjectiveModel, filters: read
   const labels = objectiveSelector(sla, objective);
   const selector = (metric: string, extra: Readonly<Record<string, string>> = {}): Expr => filtered(sel(metric, { ...labels, ...extra }), filters);
   const render = (expr: Expr) => print(expr, formatDuration);
-  const period = formatDuration(sla.period.seconds);
-  const attainedPeriod = render(bin("-", num(1), selector(series.ratioPeriod)));
-  const budgetRemaining = render(selector(series.budgetRemaining));
+  // The contract figures of status, exported by the operator; max() drops the scrape's pod labels.
+  const exported = (metric: string) => render(agg("max", sel(metric, labels), Object.keys(labels).sort()));
+  const attainedPeriod = exported(contractMetrics.objectiveAttained);
+  const budgetRemaining = exported(contractMetrics.objectiveBudgetRemaining);
   const firing = selector("ALERTS", { alertstate: "firing" });
   const targetSteps: Threshold[] = [{ value: null, color: colors.bad }, { value: objective.target, color: colors.good }];
   const budgetSteps: Threshold[] = [{ value: null, color: colors.bad }, { value: 0, color: colors.warn }, { value: 0.25, color: colors.good }];
@@ -117,8 +126,8 @@ function objectivePanels(sla: SlaModel, objective: ObjectiveModel, filters: read
   const panels: PanelBuilderLike[] = [
     new StatPanelBuilder()
       .id(ids())
-      .title(`Attained (last ${period})`)
-      .description(`Share of good ${objective.indicator.kind === "probe" ? "time" : "events"} over the last ${period}, against the target of ${percentText(objective.target)}.${objective.description ? `\n\n${objective.description}` : ""}`)
+      .title("Attained (contract period)")
+      .description(`Share of good ${objective.indicator.kind === "probe" ? "time" : "events"} in the current contract period (${periodText(sla)}, maintenance left out), as in status, against the target of ${percentText(objective.target)}.${objective.description ? `\n\n${objective.description}` : ""}`)
       .datasource(datasource)
       .withTarget(instantQuery("A", attainedPeriod, "attained"))
       .unit("percentunit")
@@ -130,8 +139,8 @@ function objectivePanels(sla: SlaModel, objective: ObjectiveModel, filters: read
       .span(5),
     new StatPanelBuilder()
       .id(ids())
-      .title(`Error budget remaining (last ${period})`)
-      .description(`Share of the period's error budget (${percentText(objective.budget)} of ${objective.indicator.kind === "probe" ? "time" : "events"}) not yet spent; negative when the target is missed.`)
+      .title("Error budget remaining (contract period)")
+      .description(`Share of the contract period's error budget (${percentText(objective.budget)} of ${objective.indicator.kind === "probe" ? "time" : "events"}) not yet spent, as in status; negative when the target is missed.`)
       .datasource(datasource)
       .withTarget(instantQuery("A", budgetRemaining, "remaining"))
       .unit("percentunit")
@@ -153,21 +162,13 @@ function objectivePanels(sla: SlaModel, objective: ObjectiveModel, filters: read
       .graphMode(BigValueGraphMode.None)
       .height(6)
       .span(4),
-    new TablePanelBuilder()
-      .id(ids())
-      .title("Firing alerts by window")
-      .datasource(datasource)
-      .withTarget(instantQuery("A", render(agg("count", firing, ["alertname", "severity", "long_window", "short_window"])), "").format(PromQueryFormat.Table))
-      .withTransformation({ id: "organize", options: { excludeByName: { Time: true, Value: true }, indexByName: {}, renameByName: {} } })
-      .noValue("No alerts firing")
-      .height(6)
-      .span(10),
+    firingAlertsTable(ids(), render(agg("count", firing, ["alertname", "severity", "long_window", "short_window"]))),
     new TimeseriesPanelBuilder()
       .id(ids())
       .title("Attained over time")
-      .description(`Attained level over the trailing period and over ${formatDuration(baseWindowSeconds)}; the line is the target.`)
+      .description(`Attained level in the contract period as status measured it, and over ${formatDuration(baseWindowSeconds)} (maintenance left out); the line is the target.`)
       .datasource(datasource)
-      .withTarget(rangeQuery("A", attainedPeriod, `last ${period}`))
+      .withTarget(rangeQuery("A", attainedPeriod, "contract period"))
       .withTarget(rangeQuery("B", render(bin("-", num(1), selector(series.ratio(baseWindowSeconds)))), formatDuration(baseWindowSeconds)))
       .unit("percentunit")
       .decimals(decimals)
@@ -191,7 +192,7 @@ function objectivePanels(sla: SlaModel, objective: ObjectiveModel, filters: read
       .span(12),
   ];
 
-  const tiers = alertingTiers(sla);
+  const tiers = alertingTiers(sla, objective);
   const perLine = Math.min(Math.max(tiers.length, 1), 4);
   const widths = (index: number) => Math.floor(gridWidth / perLine) + (index % perLine === perLine - 1 ? gridWidth % perLine : 0);
   if (tiers.length === 0) {
@@ -224,11 +225,9 @@ function objectivePanels(sla: SlaModel, objective: ObjectiveModel, filters: read
   return panels;
 }
 
-/** The tiers that raise alerts: a tier whose severity has no route records windows but never fires. */
-function alertingTiers(sla: SlaModel): BurnRateTierModel[] {
-  const alerting = sla.alerting;
-  if (!alerting) return [];
-  return alerting.tiers.filter((tier) => alerting[tier.severity] !== null);
+/** The tiers that raise alerts for an objective: a tier whose severity is disabled records windows but never fires. */
+function alertingTiers(sla: SlaModel, objective: ObjectiveModel): BurnRateTierModel[] {
+  return (sla.alerting?.tiers ?? []).filter((tier) => objective.alerts?.[tier.severity]);
 }
 
 function burnRate(selector: (metric: string) => Expr, objective: ObjectiveModel, windowSeconds: number): Expr {
@@ -271,30 +270,83 @@ function filterVariable(sla: SlaModel, label: string): QueryVariableBuilder {
     .allValue(".*");
 }
 
-function instantQuery(ref: string, expr: string, legendFormat: string): DataqueryBuilder {
+/** The table of an objective's firing alerts, a row per alert name, severity and windows. */
+export function firingAlertsTable(id: number, countQuery: string): TablePanelBuilder {
+  return new TablePanelBuilder()
+    .id(id)
+    .title("Firing alerts by window")
+    .datasource(datasource)
+    .withTarget(instantQuery("A", countQuery, "").format(PromQueryFormat.Table))
+    .withTransformation({ id: "organize", options: { excludeByName: { Time: true, Value: true }, indexByName: {}, renameByName: {} } })
+    .noValue("No alerts firing")
+    .height(6)
+    .span(10);
+}
+
+/** Shared by the dashboards. */
+export function instantQuery(ref: string, expr: string, legendFormat: string): DataqueryBuilder {
   return new DataqueryBuilder().refId(ref).datasource(datasource).expr(expr).legendFormat(legendFormat).instant();
 }
 
-function rangeQuery(ref: string, expr: string, legendFormat: string): DataqueryBuilder {
+/** Shared by the dashboards. */
+export function rangeQuery(ref: string, expr: string, legendFormat: string): DataqueryBuilder {
   return new DataqueryBuilder().refId(ref).datasource(datasource).expr(expr).legendFormat(legendFormat).range();
 }
 
-function thresholds(steps: Threshold[]): ThresholdsConfigBuilder {
+/** Shared by the dashboards. */
+export function thresholds(steps: Threshold[]): ThresholdsConfigBuilder {
   return new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps(steps);
 }
 
-function lastValue(): ReduceDataOptionsBuilder {
+/** Shared by the dashboards. */
+export function lastValue(): ReduceDataOptionsBuilder {
   return new ReduceDataOptionsBuilder().calcs(["lastNotNull"]).values(false);
 }
 
-function legend(): VizLegendOptionsBuilder {
+/** Shared by the dashboards. */
+export function legend(): VizLegendOptionsBuilder {
   return new VizLegendOptionsBuilder().displayMode(LegendDisplayMode.List).placement(LegendPlacement.Bottom).showLegend(true);
 }
 
+/** The contract period in words: "calendar month (Europe/Berlin)", "rolling 30d". */
+function periodText(sla: SlaModel): string {
+  return sla.period.kind === "rolling" ? `rolling ${formatDuration(sla.period.seconds)}` : `calendar ${sla.period.unit} (${sla.period.timeZone})`;
+}
+
+/** The dashboard's time zone: the SLA's, so periods and maintenance windows read as in the contract. */
+export function dashboardTimeZone(sla: SlaModel): string {
+  return sla.period.timeZone ?? "utc";
+}
+
+/** The SLA's contract figures from the exported metrics: state, compliance, budget, credit, the period's bounds, maintenance. */
+function contractPanels(sla: SlaModel, ids: () => number): PanelBuilderLike[] {
+  const selector = { sla: sla.name, sla_namespace: sla.namespace };
+  const render = (expr: Expr) => print(expr, formatDuration);
+  const max = (metric: string, by: string[] = []) => render(agg("max", sel(metric, selector), ["sla", "sla_namespace", ...by]));
+  const stat = (title: string, description: string, expr: string, legendFormat = "") =>
+    new StatPanelBuilder().id(ids()).title(title).description(description).datasource(datasource)
+      .withTarget(instantQuery("A", expr, legendFormat)).reduceOptions(lastValue()).graphMode(BigValueGraphMode.None).height(4);
+  const lowest = Math.min(...sla.objectives.map((o) => o.target));
+  return [
+    stat("State", "The SLA's state in status.", `${max(contractMetrics.slaState, ["state"])} == 1`, "{{state}}")
+      .colorMode(BigValueColorMode.None).textMode(BigValueTextMode.Name).span(4),
+    stat("Compliance", "Compliance in the current contract period, as in status.", max(contractMetrics.slaCompliance))
+      .unit("percentunit").decimals(percentDecimals(lowest)).thresholds(thresholds([{ value: null, color: colors.bad }, { value: lowest, color: colors.good }])).span(4),
+    stat("Budget left", "Error budget left in the current period, as in status.", max(contractMetrics.slaBudgetRemaining))
+      .unit("percentunit").decimals(1).thresholds(thresholds([{ value: null, color: colors.bad }, { value: 0, color: colors.warn }, { value: 0.25, color: colors.good }])).span(4),
+    stat("Credit", "Service credit owed for the current period, in percent of the fee.", max(contractMetrics.slaCredit))
+      .unit("percent").thresholds(thresholds([{ value: null, color: colors.good }, { value: 0.000001, color: colors.bad }])).span(3),
+    stat("Period start", `Start of the current contract period, in ${dashboardTimeZone(sla)}.`, `${max(contractMetrics.slaPeriodStart)} * 1000`)
+      .unit("dateTimeAsIso").colorMode(BigValueColorMode.None).span(3),
+    stat("Period end", `End of the current contract period, in ${dashboardTimeZone(sla)}.`, `${max(contractMetrics.slaPeriodEnd)} * 1000`)
+      .unit("dateTimeAsIso").colorMode(BigValueColorMode.None).span(3),
+    stat("Maintenance", "1 while a maintenance window is active: its time is left out of the figures and its alerts are muted.", max(contractMetrics.slaMaintenanceActive))
+      .mappings([{ type: MappingType.ValueToText, options: { "0": { text: "no", index: 0 }, "1": { text: "active", index: 1 } } }]).colorMode(BigValueColorMode.None).span(3),
+  ];
+}
+
 function aboutMarkdown(sla: SlaModel): string {
-  const period = sla.period.kind === "rolling"
-    ? `rolling ${formatDuration(sla.period.seconds)}`
-    : `calendar ${sla.period.unit} (${sla.period.timeZone})`;
+  const period = periodText(sla);
   const lines = [
     `**${sla.service}**${sla.description ? `: ${sla.description}` : ""}`,
     "",
@@ -306,12 +358,14 @@ function aboutMarkdown(sla: SlaModel): string {
 }
 
 /** A ratio as a percentage without float noise: 0.999 -> "99.9%". */
-function percentText(ratio: number): string {
+/** Shared by the dashboards. */
+export function percentText(ratio: number): string {
   return `${Number((ratio * 100).toPrecision(10))}%`;
 }
 
 /** Enough decimals to tell the attained level from the target: one more than the target has, at least two. */
-function percentDecimals(target: number): number {
+/** Shared by the dashboards. */
+export function percentDecimals(target: number): number {
   const text = String(Number((target * 100).toPrecision(10)));
   const dot = text.indexOf(".");
   return Math.max(2, dot < 0 ? 1 : text.length - dot);
@@ -321,7 +375,8 @@ function refId(index: number): string {
   return String.fromCharCode(65 + (index % 26)) + (index >= 26 ? String(Math.floor(index / 26)) : "");
 }
 
-function counter(): () => number {
+/** Shared by the dashboards. */
+export function counter(): () => number {
   let next = 1;
   return () => next++;
 }

@@ -34,7 +34,12 @@ export type IssueCode =
   | "unknown-filter"
   | "period-conflict"
   | "untestable"
-  | "window-exceeds-period";
+  | "window-exceeds-period"
+  | "tier-factor-too-low"
+  | "maintenance-not-expressible"
+  | "maintenance-not-expanded"
+  | "target-looks-like-ratio"
+  | "dependency-not-found";
 
 /** Renders a path the way kubectl does: spec.objectives[1].target. */
 export function formatPath(path: IssuePath): string {

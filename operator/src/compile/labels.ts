@@ -25,3 +25,8 @@ export function objectiveLabels(sla: SlaModel, objective: ObjectiveModel): Recor
 export function sortKeys<T>(record: Readonly<Record<string, T>>): Record<string, T> {
   return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k] as T]));
 }
+
+/** The labels that identify an SLA's series: namespace and name. */
+export function slaSelector(sla: Pick<SlaModel, "name" | "namespace">): Record<string, string> {
+  return { sla: sla.name, sla_namespace: sla.namespace };
+}

@@ -21,6 +21,23 @@ export interface ObjectiveModel {
   /** Allowed share of bad events or time: 1 - target. */
   readonly budget: number;
   readonly indicator: IndicatorModel;
+  /** The objective's alerts: the SLA's alerting settings with the objective's merged over them; absent without alerting. */
+  readonly alerts?: ObjectiveAlertsModel;
+}
+
+/** One alert of an objective: its name and the labels and annotations users set (generated ones are added by rules.ts). */
+export interface AlertKindModel {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+}
+
+/** The alerts of one objective; a null kind is disabled. */
+export interface ObjectiveAlertsModel {
+  readonly page: AlertKindModel | null;
+  readonly ticket: AlertKindModel | null;
+  readonly noData: (AlertKindModel & { readonly forSeconds: number }) | null;
+  readonly exhausted: AlertKindModel | null;
 }
 
 export type Severity = "page" | "ticket";
@@ -35,25 +52,14 @@ export interface BurnRateTierModel {
   readonly factor: number;
 }
 
-export interface AlertRouteModel {
-  readonly labels: Readonly<Record<string, string>>;
-  readonly annotations: Readonly<Record<string, string>>;
-}
-
 export interface AlertingModel {
-  /** Prefix of alert names, e.g. SLA -> SLAErrorBudgetBurn. */
-  readonly namePrefix: string;
-  readonly labels: Readonly<Record<string, string>>;
-  readonly annotations: Readonly<Record<string, string>>;
   readonly burnRateTable: string;
+  /** Tiers in the order they take precedence when several fire: highest factor first. */
   readonly tiers: readonly BurnRateTierModel[];
-  readonly page: AlertRouteModel | null;
-  readonly ticket: AlertRouteModel | null;
-  readonly noDataForSeconds: number | null;
 }
 
 export type PeriodModel =
-  | { readonly kind: "rolling"; readonly seconds: number }
+  | { readonly kind: "rolling"; readonly seconds: number; readonly timeZone?: string }
   | { readonly kind: "calendar"; readonly unit: "week" | "month" | "quarter"; readonly timeZone: string; readonly seconds: number };
 
 export type MaintenanceModel =
@@ -68,6 +74,8 @@ export interface CreditTierModel {
 }
 
 export interface DashboardModel {
+  /** Whether the SLA gets a dashboard (and ConfigMap) of its own besides the shared one. */
+  readonly own: boolean;
   readonly folder: string | null;
   readonly filters: readonly string[];
 }
@@ -87,4 +95,12 @@ export interface SlaModel {
   readonly maintenance: readonly MaintenanceModel[];
   readonly credits: readonly CreditTierModel[];
   readonly dashboard: DashboardModel | null;
+  /** Other tools' series recorded too (spec.compatibility); absent when none is asked for. */
+  readonly compatibility?: CompatibilityModel;
+}
+
+/** Which tools' series an SLA also records, for the dashboards users already have. */
+export interface CompatibilityModel {
+  readonly sloth: boolean;
+  readonly pyrra: boolean;
 }

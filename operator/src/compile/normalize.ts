@@ -3,7 +3,8 @@
 // its input is valid and does not re-check.
 import type { BurnRateTable, ServiceLevelAgreement, Period } from "../api/v1alpha1/types.js";
 import { parseDuration } from "./duration.js";
-import type { AlertRouteModel, BurnRateTierModel, IndicatorModel, SlaModel } from "./model.js";
+import type { AlertKindModel, BurnRateTierModel, DashboardModel, IndicatorModel, MaintenanceModel, ObjectiveAlertsModel, SlaModel } from "./model.js";
+import { defaultAlertNames, defaultSeverities } from "./conventions.js";
 import { sortKeys } from "./labels.js";
 
 const day = 86_400;
@@ -50,11 +51,61 @@ export function burnRateTiers(
   return { table, tiers: models };
 }
 
-/** The table made for this period length, else the Workbook's. */
-function tableForPeriod(tables: ReadonlyMap<string, BurnRateTable>, period: number): string {
+/**
+ * The table made for this period length, else one whose defaultFor range holds it, else the table
+ * nearest in period whose every tier keeps a factor of at least 1 for it (what validation accepts),
+ * else the Workbook's.
+ */
+export function tableForPeriod(tables: ReadonlyMap<string, BurnRateTable>, period: number): string {
   const exact = [...tables.values()].filter((t) => parseDuration(t.period) === period).map((t) => t.name).sort();
   if (exact.includes(defaultBurnRateTable)) return defaultBurnRateTable;
-  return exact[0] ?? defaultBurnRateTable;
+  const inRange = [...tables.values()].filter((t) => t.defaultFor
+    && (parseDuration(t.defaultFor.from) ?? Infinity) <= period && period <= (parseDuration(t.defaultFor.to) ?? -Infinity)).map((t) => t.name).sort();
+  const found = exact[0] ?? inRange[0];
+  if (found !== undefined) return found;
+  // The Workbook's table would refuse a 14-day period (its 3-day ticket tier falls to 0.47):
+  // a default must never make a valid SLA invalid, so take the closest table that fits.
+  const distance = (t: BurnRateTable) => Math.abs(Math.log((parseDuration(t.period) ?? Infinity) / period));
+  const fitting = [...tables.values()]
+    .filter((t) => parseDuration(t.period) !== undefined && t.tiers.every((tier) => {
+      const long = parseDuration(tier.longWindow);
+      return long !== undefined && long <= period && (tier.budgetPercent / 100) * period / long >= 1 - 1e-9;
+    }))
+    .sort((a, b) => distance(a) - distance(b) || (a.name === defaultBurnRateTable ? -1 : b.name === defaultBurnRateTable ? 1 : a.name.localeCompare(b.name)));
+  return fitting[0]?.name ?? defaultBurnRateTable;
+}
+
+type Spec = ServiceLevelAgreement["spec"];
+type ObjectiveSpec = Spec["objectives"][number];
+type KindSettings = { disabled?: boolean; labels?: Readonly<Record<string, string>>; annotations?: Readonly<Record<string, string>> } | undefined;
+
+/** The alerts of an objective: its alerting settings merged over the SLA's (labels and annotations add, disabled replaces). */
+export function objectiveAlerts(spec: Spec, objective: ObjectiveSpec): ObjectiveAlertsModel {
+  const sla = spec.alerting;
+  const own = objective.alerting;
+  const common = { ...(sla?.labels ?? {}), ...(own?.labels ?? {}) };
+  const burnAnnotations = { ...(sla?.annotations ?? {}), ...(own?.annotations ?? {}) };
+  const kind = (name: string, base: KindSettings, override: KindSettings, labels: Record<string, string>, annotations: Record<string, string>): AlertKindModel | null => {
+    if (override?.disabled ?? base?.disabled) return null;
+    return {
+      name,
+      labels: sortKeys({ ...common, ...labels, ...(base?.labels ?? {}), ...(override?.labels ?? {}) }),
+      annotations: sortKeys({ ...annotations, ...(base?.annotations ?? {}), ...(override?.annotations ?? {}) }),
+    };
+  };
+  const burnName = sla?.name ?? defaultAlertNames.burn;
+  const page = kind(burnName, sla?.page, own?.page, { severity: defaultSeverities.page }, burnAnnotations);
+  const ticket = kind(burnName, sla?.ticket, own?.ticket, { severity: defaultSeverities.ticket }, burnAnnotations);
+  // The no-data and exhausted alerts route like the ticket (the page when tickets are off), without the burn annotations.
+  const routeLabels = { ...((ticket ?? page)?.labels ?? { severity: defaultSeverities.ticket }) };
+  const noData = kind(sla?.noData?.name ?? defaultAlertNames.noData, sla?.noData, own?.noData, routeLabels, {});
+  const exhausted = kind(sla?.exhausted?.name ?? defaultAlertNames.exhausted, sla?.exhausted, own?.exhausted, routeLabels, {});
+  return {
+    page,
+    ticket,
+    noData: noData ? { ...noData, forSeconds: parseDuration(sla?.noData?.for ?? "10m") ?? 600 } : null,
+    exhausted,
+  };
 }
 
 /** Builds the model of a validated SLA. */
@@ -62,13 +113,7 @@ export function normalizeSla(sla: ServiceLevelAgreement, tables: ReadonlyMap<str
   const spec = sla.spec;
   const seconds = periodSeconds(spec.period);
   const timeZone = spec.period?.timeZone ?? "UTC";
-  const alerting = spec.alerting;
   const tiers = burnRateTiers(sla, tables, seconds);
-  const route = (which: "page" | "ticket"): AlertRouteModel | null => {
-    const r = alerting?.[which];
-    if (r?.disabled) return null;
-    return { labels: sortKeys({ severity: which, ...(r?.labels ?? {}) }), annotations: sortKeys(r?.annotations ?? {}) };
-  };
   return {
     name: sla.metadata.name,
     namespace: sla.metadata.namespace ?? "default",
@@ -78,33 +123,33 @@ export function normalizeSla(sla: ServiceLevelAgreement, tables: ReadonlyMap<str
     labels: sortKeys(spec.labels ?? {}),
     period: spec.period?.calendar
       ? { kind: "calendar", unit: spec.period.calendar, timeZone, seconds }
-      : { kind: "rolling", seconds },
+      : { kind: "rolling", seconds, ...(spec.period?.timeZone ? { timeZone } : {}) },
     objectives: spec.objectives.map((o) => ({
       name: o.name,
       ...(o.description === undefined ? {} : { description: o.description }),
       target: clean(o.target / 100),
       budget: clean((100 - o.target) / 100),
       indicator: indicatorModel(o.indicator),
+      ...(tiers ? { alerts: objectiveAlerts(spec, o) } : {}),
     })),
-    alerting: tiers
-      ? {
-          namePrefix: alerting?.name ?? "SLA",
-          labels: sortKeys(alerting?.labels ?? {}),
-          annotations: sortKeys(alerting?.annotations ?? {}),
-          burnRateTable: tiers.table,
-          tiers: tiers.tiers,
-          page: route("page"),
-          ticket: route("ticket"),
-          noDataForSeconds: alerting?.noData?.disabled ? null : parseDuration(alerting?.noData?.for ?? "10m") ?? 600,
-        }
-      : null,
-    maintenance: (spec.maintenance ?? []).map((m) =>
-      m.schedule !== undefined
-        ? { kind: "schedule" as const, cron: m.schedule, durationSeconds: parseDuration(m.duration ?? "0s") ?? 0, timeZone }
-        : { kind: "fixed" as const, startMs: Date.parse(m.start ?? ""), endMs: Date.parse(m.end ?? "") }),
+    // When tiers of a severity fire together, the most urgent one names the alert (sort is stable).
+    alerting: tiers ? { burnRateTable: tiers.table, tiers: [...tiers.tiers].sort((a, b) => b.factor - a.factor) } : null,
+    maintenance: maintenanceModels(spec),
     credits: (spec.credits ?? []).map((c) => ({ below: clean(c.below / 100), creditPercent: c.credit })),
-    dashboard: spec.dashboard?.disabled ? null : { folder: spec.dashboard?.folder ?? null, filters: [...(spec.dashboard?.filters ?? [])] },
+    dashboard: spec.dashboard?.disabled ? null : dashboardModel(spec.dashboard),
+    ...(spec.compatibility?.sloth || spec.compatibility?.pyrra
+      ? { compatibility: { sloth: spec.compatibility.sloth === true, pyrra: spec.compatibility.pyrra === true } }
+      : {}),
   };
+}
+
+/** The maintenance windows of a spec, scheduled ones in the period's time zone. */
+export function maintenanceModels(spec: Spec): MaintenanceModel[] {
+  const timeZone = spec.period?.timeZone ?? "UTC";
+  return (spec.maintenance ?? []).map((m) =>
+    m.schedule !== undefined
+      ? { kind: "schedule" as const, cron: m.schedule, durationSeconds: parseDuration(m.duration ?? "0s") ?? 0, timeZone }
+      : { kind: "fixed" as const, startMs: Date.parse(m.start ?? ""), endMs: Date.parse(m.end ?? "") });
 }
 
 function indicatorModel(indicator: ServiceLevelAgreement["spec"]["objectives"][number]["indicator"]): IndicatorModel {
@@ -128,4 +173,11 @@ function indicatorModel(indicator: ServiceLevelAgreement["spec"]["objectives"][n
   }
   if (indicator.probe) return { kind: "probe", metric: indicator.probe.metric, selector: sortKeys(indicator.probe.selector ?? {}) };
   return { kind: "raw", errorRatio: { text: indicator.raw?.errorRatio ?? "" } };
+}
+
+/** Folder and filters describe an own dashboard, so they ask for one as `own` does. */
+function dashboardModel(dashboard: ServiceLevelAgreement["spec"]["dashboard"]): DashboardModel {
+  const filters = [...(dashboard?.filters ?? [])];
+  const folder = dashboard?.folder ?? null;
+  return { own: dashboard?.own === true || folder !== null || filters.length > 0, folder, filters };
 }

@@ -3,8 +3,9 @@
 // The operator feeds it from the SLA informer, slactl from the files of one invocation, the
 // Pulumi program from its sources. Each entry knows the SLAs it depends on and the SLAs that
 // depend on it, so a change costs the work of its own dependency chain, not of the fleet:
-// - upsert/remove return the keys whose model may change (the key and its dependents), which is
-//   what the operator queues;
+// - upsert/remove return the keys whose model may change (the key and its dependents, and, when
+//   the set of valid SLAs changes, the SLAs with a dependency not among them, whose warning names
+//   the nearest valid one), which is what the operator queues;
 // - model(key) validates and normalizes once per revision of the SLA and of everything it
 //   depends on (transitively), and is then a map lookup.
 // Pure: no I/O, no clock.
@@ -48,6 +49,11 @@ export class SlaIndex {
   /** Dependency key → keys that name it, whether or not the dependency exists yet. */
   private readonly dependents = new Map<string, Set<string>>();
   private readonly models = new Map<string, CachedModel>();
+  /**
+   * Counts changes of which keys are schema-valid: the model of an SLA with a dependency that is
+   * not among them names the nearest that is ("did you mean"), so it depends on that set too.
+   */
+  private membership = 0;
 
   constructor(private readonly options: SlaIndexOptions) {}
 
@@ -83,9 +89,15 @@ export class SlaIndex {
       set.add(key);
     }
     const schema = checkSchema(document);
+    const wasValid = this.valid.has(key);
     if (schema.ok) this.valid.set(key, schema.value);
     else this.valid.delete(key);
-    return [key, ...this.dependentsOf(key)];
+    const changed = new Set([key, ...this.dependentsOf(key)]);
+    if (wasValid !== schema.ok) {
+      this.membership++;
+      for (const k of this.withMissingDependency()) changed.add(k);
+    }
+    return [...changed];
   }
 
   /** Removes a key; returns the SLAs that depended on it. */
@@ -94,9 +106,14 @@ export class SlaIndex {
     if (!previous) return [];
     this.unlink(key, previous);
     this.entries.delete(key);
-    this.valid.delete(key);
+    const wasValid = this.valid.delete(key);
     this.models.delete(key);
-    return this.dependentsOf(key);
+    const changed = new Set(this.dependentsOf(key));
+    if (wasValid) {
+      this.membership++;
+      for (const k of this.withMissingDependency()) changed.add(k);
+    }
+    return [...changed].sort();
   }
 
   /** Every SLA that depends on a key, directly or through others, sorted. */
@@ -126,10 +143,20 @@ export class SlaIndex {
     return result;
   }
 
-  /** The revisions of a key and everything it depends on, transitively: its model's cache key. */
+  /** Keys of the SLAs that name a dependency which is not a schema-valid SLA of the index, sorted. */
+  private withMissingDependency(): string[] {
+    const out = new Set<string>();
+    for (const [dependency, keys] of this.dependents) {
+      if (!this.valid.has(dependency)) for (const k of keys) out.add(k);
+    }
+    return [...out].sort();
+  }
+
+  /** The revisions of a key and everything it depends on, transitively (and, with a dependency missing, the set of valid keys): its model's cache key. */
   private stampOf(key: string, entry: Entry): string {
     if (entry.dependencies.length === 0) return entry.revision;
     const parts = [entry.revision];
+    if (entry.dependencies.some((d) => !this.valid.has(d))) parts.push(`#${this.membership}`);
     const seen = new Set([key]);
     const stack = [...entry.dependencies];
     while (stack.length > 0) {

@@ -19,15 +19,18 @@ export function isEventBased(indicator: IndicatorModel): boolean {
 }
 
 /** Errors and events of an indicator over a window, read from the raw series. */
-export function sliOverWindow(indicator: IndicatorModel, windowSeconds: number): WindowSli {
+export function sliOverWindow(indicator: IndicatorModel, windowSeconds: number, recordedEvents?: Expr): WindowSli {
   const range = windowSeconds;
   switch (indicator.kind) {
     case "ratio": {
       const total = userQuery(indicator.total, range, "sum");
       if (indicator.errors) {
         // A service with no failures often has no error series at all; count that as zero errors,
-        // not as missing data (the total decides whether data is missing).
-        return { errors: bin("or", userQuery(indicator.errors, range, "sum"), call("vector", num(0)), []), events: total };
+        // not as missing data (the total decides whether data is missing). Zero only where the
+        // events exist (recordedEvents * 0, read from the rule before): a zero without events
+        // would weigh in the windows' averages while its events do not, and dilute the ratio.
+        const zero = recordedEvents ? bin("*", recordedEvents, num(0)) : call("vector", num(0));
+        return { errors: bin("or", userQuery(indicator.errors, range, "sum"), zero, []), events: total };
       }
       // Missing good series stay missing, so a broken query shows up as no data, not as an outage.
       return { errors: bin("-", total, userQuery(indicator.good as QueryTemplate, range, "sum")), events: total };
@@ -96,5 +99,6 @@ function userQuery(template: QueryTemplate, windowSeconds: number, aggregation: 
   }
   const text = instantiate(parsed.value, formatDuration(windowSeconds));
   const fragment: Expr = { kind: "fragment", text };
-  return isSingleSeriesAggregation(text) ? fragment : agg(aggregation, fragment);
+  // The window does not change the query's shape, so the (cached) template answers for every window.
+  return isSingleSeriesAggregation(parsed.value.text) ? fragment : agg(aggregation, fragment);
 }

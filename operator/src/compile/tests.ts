@@ -3,15 +3,21 @@
 // within its short window after recovery, an error rate just under the slowest tier never alerts
 // and one just over it does, and vanished series raise the no-data alert.
 //
-// Expected times are computed here from the same arithmetic the Workbook uses, allowing for the
-// two range conventions of Prometheus (2.x includes the sample at the window's left edge, 3.x does
-// not), so the tests pass on either and fail when a threshold or a window is wrong.
+// Expected times come from alert-timing.ts, a minute-by-minute model of what Prometheus computes
+// from the synthetic series under both of its range conventions (2.x includes the sample at a
+// window's left edge, 3.x does not), so the tests pass on either and fail when a threshold or a
+// window is wrong. SLAs with maintenance windows get a second test file that runs the same rules
+// with a window placed at test time: an outage inside it pages nobody, one right after it pages on time.
 import { formatDuration } from "./duration.js";
 import { formatNumber, quote } from "./promql/ast.js";
-import { baseWindowSeconds, noDataAlert, rawWindowLimitSeconds, series, tierThreshold } from "./rules.js";
-import { objectiveLabels, objectiveSelector, sortKeys } from "./labels.js";
+import { alertLabels, baseWindowSeconds, noDataAlert, rawWindowLimitSeconds, series, tierLabels, tierThreshold, tiersOf } from "./rules.js";
+import { objectiveLabels, objectiveSelector, slaSelector, sortKeys } from "./labels.js";
+import { contractMetrics } from "./conventions.js";
+import { prometheusDuration, pyrraSeries, pyrraSlo, slothLabels, slothSeries } from "./compatibility.js";
 import { syntheticSeries, type SyntheticSeries } from "./test-series.js";
-import type { BurnRateTierModel, ObjectiveModel, SlaModel } from "./model.js";
+import { firstClear, firstHolding, segmentTimeline, tierHolds, conventions, type TierWindows } from "./alert-timing.js";
+import type { Interval } from "./budget/intervals.js";
+import type { BurnRateTierModel, ObjectiveModel, Severity, SlaModel } from "./model.js";
 
 const minute = 60;
 const baselineMinutes = 70;
@@ -35,7 +41,6 @@ interface TestGroup {
 export function buildRuleTests(sla: SlaModel, ruleFileName: string): RuleTests {
   const tests: TestGroup[] = [];
   const skipped: { objective: string; reason: string }[] = [];
-  const alerting = sla.alerting;
   for (const objective of sla.objectives) {
     const synthetic = syntheticSeries(objective.indicator);
     if (!synthetic.ok) {
@@ -43,12 +48,15 @@ export function buildRuleTests(sla: SlaModel, ruleFileName: string): RuleTests {
       continue;
     }
     tests.push(ratioCheck(sla, objective, synthetic.series));
-    if (!alerting) continue;
+    if (sla.compatibility) tests.push(compatibilityCheck(sla, objective, synthetic.series));
+    if (!sla.alerting) continue;
     const outage = outageTest(sla, objective, synthetic.series);
     if (outage) tests.push(outage);
     tests.push(...thresholdTests(sla, objective, synthetic.series));
   }
-  if (alerting?.noDataForSeconds != null) tests.push(noDataTest(sla));
+  if (sla.objectives.some((o) => o.alerts?.noData)) tests.push(noDataTest(sla));
+  const exhausted = exhaustedTest(sla);
+  if (exhausted) tests.push(exhausted);
   return {
     document: { rule_files: [ruleFileName], evaluation_interval: "1m", tests },
     skipped,
@@ -121,29 +129,22 @@ const at = (minutes: number) => formatDuration(minutes * minute);
 const metricSample = (metric: string, labels: Record<string, string>) =>
   `${metric}{${Object.keys(labels).sort().map((k) => `${k}=${quote(labels[k] as string)}`).join(", ")}}`;
 
-function burnAlertLabels(sla: SlaModel, objective: ObjectiveModel, tier: BurnRateTierModel): Record<string, string> {
-  const route = sla.alerting?.[tier.severity];
-  return sortKeys({
-    ...(sla.alerting?.labels ?? {}),
-    ...(route?.labels ?? {}),
-    ...objectiveLabels(sla, objective),
-    long_window: formatDuration(tier.longWindowSeconds),
-    short_window: formatDuration(tier.shortWindowSeconds),
-  });
-}
-
 function firingQuery(sla: SlaModel, objective: ObjectiveModel, tier?: BurnRateTierModel): string {
   const labels: Record<string, string> = {
-    alertname: `${sla.alerting?.namePrefix ?? "SLA"}ErrorBudgetBurn`,
+    alertname: burnAlertName(objective),
     alertstate: "firing",
     ...objectiveSelector(sla, objective),
-    ...(tier ? { long_window: formatDuration(tier.longWindowSeconds), short_window: formatDuration(tier.shortWindowSeconds) } : {}),
+    ...(tier ? tierLabels(tier) : {}),
   };
   return metricSample("ALERTS", labels);
 }
 
+const burnAlertName = (objective: ObjectiveModel) => (objective.alerts?.page ?? objective.alerts?.ticket)?.name ?? "";
+
 function firingSample(sla: SlaModel, objective: ObjectiveModel, tier: BurnRateTierModel) {
-  const labels = { ...burnAlertLabels(sla, objective, tier), alertname: `${sla.alerting?.namePrefix ?? "SLA"}ErrorBudgetBurn`, alertstate: "firing" };
+  const kind = objective.alerts?.[tier.severity];
+  if (!kind) throw new Error(`objective ${objective.name} has no ${tier.severity} alert`);
+  const labels = { ...alertLabels(sla, objective, kind, tierLabels(tier)), alertname: kind.name, alertstate: "firing" };
   return { labels: metricSample("ALERTS", labels), value: 1 };
 }
 
@@ -166,73 +167,138 @@ function ratioCheck(sla: SlaModel, objective: ObjectiveModel, synthetic: readonl
   };
 }
 
+/** The compatibility series (spec.compatibility) under the other tools' names and labels, with the values of ours: healthy, then in an outage. */
+function compatibilityCheck(sla: SlaModel, objective: ObjectiveModel, synthetic: readonly SyntheticSeries[]): TestGroup {
+  const ours = objectiveLabels(sla, objective);
+  const checks: { metric: string; labels: Record<string, string>; healthy: number; outage: number }[] = [];
+  if (sla.compatibility?.sloth) {
+    const sloth = { ...ours, ...slothLabels(sla, objective) };
+    checks.push(
+      { metric: slothSeries.ratio("5m"), labels: { ...sloth, sloth_window: "5m" }, healthy: 0, outage: 1 },
+      { metric: slothSeries.currentBurnRate, labels: { ...sloth, sloth_window: "5m" }, healthy: 0, outage: 1 / objective.budget },
+      { metric: slothSeries.objective, labels: sloth, healthy: objective.target, outage: objective.target },
+      { metric: slothSeries.errorBudget, labels: sloth, healthy: objective.budget, outage: objective.budget },
+      { metric: slothSeries.info, labels: { ...sloth, sloth_objective: String(Number((objective.target * 100).toPrecision(12))) }, healthy: 1, outage: 1 },
+    );
+  }
+  if (sla.compatibility?.pyrra) {
+    const pyrra = { ...ours, slo: pyrraSlo(sla, objective) };
+    checks.push(
+      { metric: pyrraSeries.objective, labels: pyrra, healthy: objective.target, outage: objective.target },
+      { metric: pyrraSeries.window, labels: pyrra, healthy: sla.period.seconds, outage: sla.period.seconds },
+    );
+  }
+  const selector = (c: (typeof checks)[number]) => metricSample(c.metric, c.metric === slothSeries.info || c.metric.startsWith("pyrra_") ? objectiveSelector(sla, objective) : { ...objectiveSelector(sla, objective), ...(c.labels["sloth_window"] ? { sloth_window: c.labels["sloth_window"] } : {}) });
+  return {
+    name: `${objective.name}: the compatibility series (${[sla.compatibility?.sloth ? "Sloth" : "", sla.compatibility?.pyrra ? "Pyrra" : ""].filter(Boolean).join(", ")}) carry our values under their names and labels (period ${prometheusDuration(sla.period.seconds)})`,
+    interval: "1m",
+    input_series: inputs(synthetic, [{ minutes: 20, badShare: 0 }, { minutes: 20, badShare: 1 }]),
+    promql_expr_test: checks.flatMap((c) => [
+      { expr: selector(c), eval_time: at(15), exp_samples: [{ labels: metricSample(c.metric, sortKeys(c.labels)), value: c.healthy }] },
+      { expr: selector(c), eval_time: at(35), exp_samples: [{ labels: metricSample(c.metric, sortKeys(c.labels)), value: c.outage }] },
+    ]),
+  };
+}
+
+const windows = (tier: BurnRateTierModel, objective: ObjectiveModel): TierWindows =>
+  ({ longMinutes: tier.longWindowSeconds / minute, shortMinutes: tier.shortWindowSeconds / minute, threshold: tierThreshold(tier, objective) });
+
+/** The page tiers whose timing the model covers: both windows built from the 5m rates recorded every minute. */
+function modelledTier(sla: SlaModel, objective: ObjectiveModel, severity: Severity): BurnRateTierModel | undefined {
+  // The most urgent tier names the alert when several hold, so the timing test follows it.
+  const first = objective.alerts?.[severity] ? tiersOf(sla, severity)[0] : undefined;
+  return first && first.longWindowSeconds <= rawWindowLimitSeconds ? first : undefined;
+}
+
+interface Outage { readonly start: number; readonly minutes: number; readonly maintenance: readonly { start: number; end: number }[] }
+
 /**
- * First minute after an outage starts at which a window of `windowMinutes` shows a bad share
- * above `threshold`, under both range conventions. Event counters see k bad intervals among
- * W (2.x) or W-1 (3.x); a 1/0 gauge sees k bad samples among W+1 (2.x) or W (3.x).
+ * Checks that a page fires for an outage on time (no later than the model says under either range
+ * convention, not before it could), stays one alert, and stops after recovery.
  */
-export function firstMinuteAbove(threshold: number, windowMinutes: number, timeBased: boolean): { earliest: number; latest: number } {
-  const denominators = timeBased ? [windowMinutes + 1, windowMinutes] : [windowMinutes, windowMinutes - 1];
-  const firsts = denominators.map((n) => {
-    for (let k = 1; k <= n; k++) {
-      const share = k / n;
-      // Treat a share within float noise of the threshold as not yet above it on one side and
-      // above it on the other, so neither bound asserts a coin toss.
-      if (share > threshold * (1 + 1e-9)) return k;
-    }
-    return Number.POSITIVE_INFINITY;
+function pageChecks(sla: SlaModel, objective: ObjectiveModel, tier: BurnRateTierModel, outage: Outage): { checks: NonNullable<TestGroup["promql_expr_test"]>; end: number; latest: number } | undefined {
+  const timing = pageTiming({
+    timeBased: objective.indicator.kind === "probe",
+    tier: windows(tier, objective),
+    // The tiers whose short window (when the page stops) and long window (whether all hold late) the model covers.
+    clearing: tiersOf(sla, "page").filter((t) => t.shortWindowSeconds <= rawWindowLimitSeconds).map((t) => windows(t, objective)),
+    holding: tiersOf(sla, "page").filter((t) => t.longWindowSeconds <= rawWindowLimitSeconds).map((t) => windows(t, objective)),
+    outage,
   });
-  return { earliest: Math.min(...firsts), latest: Math.max(...firsts) };
+  if (!timing) return undefined;
+  const { fire, end, stopped, allHold } = timing;
+  const checks: NonNullable<TestGroup["promql_expr_test"]> = [
+    { expr: firingQuery(sla, objective, tier), eval_time: at(fire.latest), exp_samples: [firingSample(sla, objective, tier)] },
+  ];
+  if (fire.earliest - 1 > outage.start) checks.push({ expr: firingQuery(sla, objective, tier), eval_time: at(fire.earliest - 1), exp_samples: [] });
+  // Every page tier holds late in a full outage; they still make one alert.
+  if (allHold) checks.push({ expr: firingQuery(sla, objective, tier), eval_time: at(end - 1), exp_samples: [firingSample(sla, objective, tier)] });
+  if (Number.isFinite(stopped)) {
+    const page = objective.alerts?.page;
+    const pageQuery = metricSample("ALERTS", { alertname: page?.name ?? "", alertstate: "firing", ...objectiveSelector(sla, objective), severity: page?.labels["severity"] ?? "" });
+    checks.push({ expr: pageQuery, eval_time: at(stopped + 1), exp_samples: [] });
+  }
+  return { checks, end, latest: fire.latest };
+}
+
+interface TimingInput {
+  readonly timeBased: boolean;
+  readonly tier: TierWindows;
+  readonly clearing: readonly TierWindows[];
+  readonly holding: readonly TierWindows[];
+  readonly outage: Outage;
+}
+interface PageTiming { readonly fire: { earliest: number; latest: number }; readonly end: number; readonly stopped: number; readonly allHold: boolean }
+
+// The minute-by-minute model costs milliseconds per objective and depends only on the windows,
+// thresholds and outage, which most SLAs of a fleet share (a target and the default table): its
+// answers are kept per input, in a bounded map.
+const timingCapacity = 512;
+const timings = new Map<string, PageTiming | undefined>();
+
+function pageTiming(input: TimingInput): PageTiming | undefined {
+  const key = JSON.stringify(input);
+  if (timings.has(key)) return timings.get(key);
+  const timing = modelPageTiming(input);
+  if (timings.size >= timingCapacity) timings.delete(timings.keys().next().value as string);
+  timings.set(key, timing);
+  return timing;
+}
+
+function modelPageTiming({ timeBased, tier, clearing, holding, outage }: TimingInput): PageTiming | undefined {
+  const horizon = outage.start + 24 * 60;
+  const during = segmentTimeline([{ minutes: outage.start, badShare: 0 }, { minutes: 24 * 60, badShare: 1 }], timeBased, outage.maintenance);
+  const fire = firstHolding(during, tier, outage.start + 1, horizon);
+  if (!Number.isFinite(fire.latest)) return undefined;
+  const minutes = Math.max(outage.minutes, fire.latest - outage.start + 5);
+  const end = outage.start + minutes;
+  const after = segmentTimeline([{ minutes: outage.start, badShare: 0 }, { minutes, badShare: 1 }, { minutes: 24 * 60, badShare: 0 }], timeBased, outage.maintenance);
+  const stopped = Math.max(...clearing.map((t) => firstClear(after, t, end, end + 24 * 60)));
+  const allHold = holding.every((t) => conventions.every((c) => tierHolds(after, t, end - 1, c, 1e-9)));
+  return { fire, end, stopped, allHold };
 }
 
 function outageTest(sla: SlaModel, objective: ObjectiveModel, synthetic: readonly SyntheticSeries[]): TestGroup | undefined {
-  const timeBased = objective.indicator.kind === "probe";
-  // Tiers whose windows are computed from raw series have exact arithmetic; tile-based windows
-  // move in 5-minute steps in production and are covered by the threshold tests instead.
-  const pageTiers = (sla.alerting?.tiers ?? []).filter((t) =>
-    t.severity === "page" && sla.alerting?.page && t.longWindowSeconds <= rawWindowLimitSeconds && t.shortWindowSeconds <= rawWindowLimitSeconds);
-  if (pageTiers.length === 0) return undefined;
-  const timing = pageTiers.map((tier) => {
-    const threshold = tierThreshold(tier, objective);
-    const long = firstMinuteAbove(threshold, tier.longWindowSeconds / minute, timeBased);
-    const short = firstMinuteAbove(threshold, tier.shortWindowSeconds / minute, timeBased);
-    // Workbook: a 100% error rate spends budgetShare of the period's budget in factor*budget*longWindow.
-    const workbookSeconds = tier.factor * objective.budget * tier.longWindowSeconds;
-    return { tier, earliest: Math.max(long.earliest, short.earliest), latest: Math.max(long.latest, short.latest), workbookSeconds };
-  });
-  const fastest = timing.reduce((a, b) => (b.latest < a.latest ? b : a));
-  if (!Number.isFinite(fastest.latest)) return undefined;
-  const outageMinutes = Math.max(fastest.latest + 5, 15);
-  const recoveryMinutes = Math.max(...pageTiers.map((t) => t.shortWindowSeconds / minute)) + 5;
+  const tier = modelledTier(sla, objective, "page");
+  if (!tier) return undefined;
   const start = baselineMinutes;
-  const end = start + outageMinutes;
-  const checks: NonNullable<TestGroup["promql_expr_test"]> = [
-    // Fires no later than the Workbook's detection time plus one evaluation interval...
-    { expr: firingQuery(sla, objective, fastest.tier), eval_time: at(start + fastest.latest), exp_samples: [firingSample(sla, objective, fastest.tier)] },
-  ];
-  if (fastest.earliest >= 2) {
-    // ...and not before the error ratio has crossed the threshold.
-    checks.push({ expr: firingQuery(sla, objective, fastest.tier), eval_time: at(start + fastest.earliest - 1), exp_samples: [] });
-  }
-  for (const { tier } of timing) {
-    // After recovery each page stops once its short window holds no bad minute.
-    checks.push({ expr: firingQuery(sla, objective, tier), eval_time: at(end + tier.shortWindowSeconds / minute + 1), exp_samples: [] });
-  }
-  const workbook = formatNumber(fastest.workbookSeconds);
+  const result = pageChecks(sla, objective, tier, { start, minutes: 15, maintenance: [] });
+  if (!result) return undefined;
+  const workbook = formatNumber(tier.factor * objective.budget * tier.longWindowSeconds);
   return {
-    name: `${objective.name}: a full outage pages within ${fastest.latest}m (Workbook detection time ${workbook}s, plus at most one evaluation interval), and stops after recovery`,
+    name: `${objective.name}: a full outage raises one page within ${result.latest - start}m (Workbook detection time ${workbook}s on raw series), and it stops after recovery`,
     interval: "1m",
     input_series: inputs(synthetic, [
       { minutes: start, badShare: 0 },
-      { minutes: outageMinutes, badShare: 1 },
-      { minutes: recoveryMinutes, badShare: 0 },
+      { minutes: result.end - start, badShare: 1 },
+      { minutes: 24 * 60, badShare: 0 },
     ]),
-    promql_expr_test: checks,
+    promql_expr_test: result.checks,
   };
 }
 
 function thresholdTests(sla: SlaModel, objective: ObjectiveModel, synthetic: readonly SyntheticSeries[]): TestGroup[] {
-  const tiers = (sla.alerting?.tiers ?? []).filter((t) => sla.alerting?.[t.severity]);
+  const tiers = (sla.alerting?.tiers ?? []).filter((t) => objective.alerts?.[t.severity]);
   if (tiers.length === 0) return [];
   const slowest = tiers.reduce((a, b) => (b.factor < a.factor ? b : a));
   const threshold = tierThreshold(slowest, objective);
@@ -258,17 +324,18 @@ function thresholdTests(sla: SlaModel, objective: ObjectiveModel, synthetic: rea
 }
 
 function noDataTest(sla: SlaModel): TestGroup {
-  const forMinutes = Math.ceil((sla.alerting?.noDataForSeconds ?? 600) / minute);
+  const withAlert = sla.objectives.filter((o) => o.alerts?.noData);
+  const forMinutes = Math.max(...withAlert.map((o) => Math.ceil((o.alerts?.noData?.forSeconds ?? 600) / minute)));
   // Long enough that objectives which never had data are already firing before the others vanish.
   const presentMinutes = Math.max(30, forMinutes + 15);
   const synthetic = sla.objectives.map((o) => ({ objective: o, result: syntheticSeries(o.indicator) }));
   const all = synthetic.flatMap((s) => (s.result.ok ? s.result.series : []));
-  const alertname = `${sla.alerting?.namePrefix ?? "SLA"}IndicatorNoData`;
+  const alertname = withAlert[0]?.alerts?.noData?.name ?? "";
   const expected = (o: ObjectiveModel) => {
     const alert = noDataAlert(sla, o);
     return { exp_labels: { ...alert.labels }, exp_annotations: { ...alert.annotations } };
   };
-  const neverHadData = synthetic.filter((s) => !s.result.ok).map((s) => s.objective);
+  const neverHadData = synthetic.filter((s) => !s.result.ok && s.objective.alerts?.noData).map((s) => s.objective);
   // Series end after presentMinutes; a 5m rate needs two samples, so the ratio is gone within
   // the base window, and the alert fires `for` later.
   const check = presentMinutes + baseWindowSeconds / minute + forMinutes + 2;
@@ -278,7 +345,82 @@ function noDataTest(sla: SlaModel): TestGroup {
     input_series: inputs(all, [{ minutes: presentMinutes, badShare: 0 }]),
     alert_rule_test: [
       { eval_time: at(presentMinutes - 1), alertname, exp_alerts: neverHadData.map(expected) },
-      { eval_time: at(check), alertname, exp_alerts: sla.objectives.map(expected) },
+      { eval_time: at(check), alertname, exp_alerts: withAlert.map(expected) },
     ],
   };
+}
+
+/** The budget-exhausted alert follows the contract figure the operator exports: it fires once that reaches 0, whatever the raw series say. */
+function exhaustedTest(sla: SlaModel): TestGroup | undefined {
+  const objectives = sla.objectives.filter((o) => o.alerts?.exhausted);
+  if (objectives.length === 0) return undefined;
+  // As scraped from the operator: its job and instance labels come along and must not split the alert.
+  const exported = (o: ObjectiveModel) => metricSample(contractMetrics.objectiveBudgetRemaining,
+    { ...objectiveSelector(sla, o), instance: "10.0.0.1:8080", job: "servicelevel-operator", owner: sla.owner, service: sla.service });
+  const firing = (o: ObjectiveModel) => {
+    const kind = o.alerts?.exhausted;
+    if (!kind) throw new Error("unreachable: filtered above");
+    return { labels: metricSample("ALERTS", { ...alertLabels(sla, o, kind), alertname: kind.name, alertstate: "firing" }), value: 1 };
+  };
+  const query = (o: ObjectiveModel) => metricSample("ALERTS", { alertname: o.alerts?.exhausted?.name ?? "", alertstate: "firing", ...objectiveSelector(sla, o) });
+  return {
+    name: `all objectives: the budget-exhausted alert fires when the exported contract budget reaches 0, not before`,
+    interval: "5m",
+    input_series: objectives.map((o) => ({ series: exported(o), values: "0.5 0.2 0.01 0 -0.25 -0.25" })),
+    promql_expr_test: objectives.flatMap((o) => [
+      { expr: query(o), eval_time: at(10), exp_samples: [] },
+      { expr: query(o), eval_time: at(15), exp_samples: [firing(o)] },
+      { expr: query(o), eval_time: at(20), exp_samples: [firing(o)] },
+    ]),
+  };
+}
+
+/** Where the maintenance tests put their window, in minutes of test time. */
+export const testMaintenanceWindow = { start: baselineMinutes, end: baselineMinutes + 60 } as const;
+
+/** The window of testMaintenanceWindow as instants of promtool's clock (it starts at epoch 0). */
+export function testMaintenanceIntervals(): Interval[] {
+  return [{ start: testMaintenanceWindow.start * minute * 1000, end: testMaintenanceWindow.end * minute * 1000 }];
+}
+
+/**
+ * promtool tests of maintenance, for rules built with testMaintenanceIntervals(): an outage inside
+ * the window pages nobody, before or after it ends, and one that starts when it ends pages on time.
+ * Undefined when the SLA has no maintenance or no testable page.
+ */
+export function buildMaintenanceTests(sla: SlaModel, ruleFileName: string): object | undefined {
+  if (sla.maintenance.length === 0 || !sla.alerting) return undefined;
+  const { start, end } = testMaintenanceWindow;
+  const maintenance = [{ start, end }];
+  const tests: TestGroup[] = [];
+  const active = (value: number) => ({ labels: metricSample(series.maintenanceActive, sortKeys({ ...sla.labels, ...slaSelector(sla), service: sla.service })), value });
+  for (const objective of sla.objectives) {
+    const synthetic = syntheticSeries(objective.indicator);
+    const tier = modelledTier(sla, objective, "page");
+    if (!synthetic.ok || !tier) continue;
+    const activeQuery = metricSample(series.maintenanceActive, slaSelector(sla));
+    tests.push({
+      name: `${objective.name}: an outage inside the maintenance window raises no burn-rate alert, during or after the window`,
+      interval: "1m",
+      // Bad intervals (and gauge samples) at minutes start+1 .. end-1: all inside [start, end).
+      input_series: inputs(synthetic.series, [{ minutes: start, badShare: 0 }, { minutes: end - start - 1, badShare: 1 }, { minutes: 6 * 60, badShare: 0 }]),
+      promql_expr_test: [
+        { expr: activeQuery, eval_time: at(start - 1), exp_samples: [active(0)] },
+        { expr: activeQuery, eval_time: at(start + 10), exp_samples: [active(1)] },
+        { expr: activeQuery, eval_time: at(end), exp_samples: [active(0)] },
+        ...[start + 1, start + 10, end - 1, end + 1, end + 5, end + 30, end + 65, end + 5 * 60].map((m) =>
+          ({ expr: firingQuery(sla, objective), eval_time: at(m), exp_samples: [] })),
+      ],
+    });
+    const after = pageChecks(sla, objective, tier, { start: end, minutes: 15, maintenance });
+    if (!after) continue;
+    tests.push({
+      name: `${objective.name}: an outage that starts as the maintenance window ends pages on time (${after.latest - end}m)`,
+      interval: "1m",
+      input_series: inputs(synthetic.series, [{ minutes: end, badShare: 0 }, { minutes: after.end - end, badShare: 1 }, { minutes: 24 * 60, badShare: 0 }]),
+      promql_expr_test: [{ expr: firingQuery(sla, objective), eval_time: at(end - 1), exp_samples: [] }, ...after.checks],
+    });
+  }
+  if (tests.length === 0) return undefined;
+  return { rule_files: [ruleFileName], evaluation_interval: "1m", tests };
 }

@@ -31,9 +31,21 @@ describe("schema errors", () => {
   it("say where, what was expected and what was found", () => {
     expect(problems(doc({ objectives: [objective({ target: 100.5 })] }))).toEqual(["spec.objectives[0].target: expected a number below 100, found 100.5"]);
     expect(problems(doc({ objectives: [objective({ target: "99.9" })] }))).toEqual(['spec.objectives[0].target: expected number, found "99.9"']);
-    expect(problems(doc({ objectivs: [] }))).toContain('spec.objectivs: unknown field "objectivs"');
+    expect(problems(doc({ objectivs: [] }))).toContain('spec.objectivs: unknown field "objectivs"; did you mean "objectives"?');
     expect(problems(doc({ objectives: [] }))).toEqual(["spec.objectives: expected at least 1 item(s), found a list of 0"]);
     expect(problems(doc({ period: { calendar: "year" } }))).toEqual(['spec.period.calendar: expected one of "week", "month", "quarter", found "year"']);
+  });
+
+  it("suggest the known field an unknown one most likely meant, at any depth", () => {
+    expect(problems(doc({ maintenence: [] }))).toEqual(['spec.maintenence: unknown field "maintenence"; did you mean "maintenance"?']);
+    expect(problems(doc({ objectives: [objective({ taget: 99 })] }))).toContain('spec.objectives[0].taget: unknown field "taget"; did you mean "target"?');
+    expect(problems(doc({ alerting: { Page: { disabled: true } } }))).toEqual(['spec.alerting.Page: unknown field "Page"; did you mean "page"?']);
+    const latency = { histogram: "h_seconds", threshold: "300ms", threshhold: "300ms" };
+    expect(problems(doc({ objectives: [objective({ indicator: { latency } })] })))
+      .toEqual(['spec.objectives[0].indicator.latency.threshhold: unknown field "threshhold"; did you mean "threshold"?']);
+    // Nothing near enough: the known fields instead of a wild guess.
+    expect(problems(doc({ period: { calendar: "month", zone: "UTC" } })))
+      .toEqual(['spec.period.zone: unknown field "zone"; expected one of calendar, rolling, timeZone']);
   });
 
   it("reject a document that is not an SLA", () => {
@@ -54,6 +66,32 @@ describe("semantic errors", () => {
     expect(problems(doc({ objectives: [bad] }))).toEqual(["spec.objectives[0].indicator.ratio.errors: the query has no {{window}}: write the range as [{{window}}], e.g. rate(x[{{window}}])"]);
   });
 
+  it("rejects a target written as a ratio and suggests the percentage", () => {
+    expect(problems(doc({ objectives: [objective({ target: 0.9995 })] }))).toContain(
+      "spec.objectives[0].target: expected a percentage such as 99.9, found 0.9995, which looks like a ratio (it would promise 0.9995% of events good); write 99.95 for 99.95%");
+    expect(validateDocument(doc({ objectives: [objective({ target: 0.999 })] }), { burnRateTables: tables })).toMatchObject({
+      ok: false, issues: expect.arrayContaining([expect.objectContaining({ code: "target-looks-like-ratio", severity: "error" })]),
+    });
+    // 1% and above are percentages, however low.
+    expect(validateDocument(doc({ objectives: [objective({ target: 1 })] }), { burnRateTables: tables }).ok).toBe(true);
+  });
+
+  it("warns, with the nearest known name, about a dependency on an SLA that is not among the peers", () => {
+    const payments = doc({}, { name: "payments", namespace: "shop" }) as unknown as ServiceLevelAgreement;
+    const gateway = doc({}, { name: "gateway", namespace: "vendors" }) as unknown as ServiceLevelAgreement;
+    const peers = new Map([["shop/payments", payments], ["vendors/gateway", gateway]]);
+    const dependent = doc({ dependencies: [{ name: "paymnets" }, { name: "gateway", namespace: "vendor" }, { name: "ledger" }, { name: "payments" }] });
+    const result = validateDocument(dependent, { burnRateTables: tables, peers });
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.warnings.filter((w) => w.code === "dependency-not-found").map((i) => `${formatPath(i.path)}: ${i.message}`)).toEqual([
+      'spec.dependencies[0].name: no valid ServiceLevelAgreement shop/paymnets is known, so the targets it supports are not checked; did you mean "shop/payments"?',
+      'spec.dependencies[1].name: no valid ServiceLevelAgreement vendor/gateway is known, so the targets it supports are not checked; did you mean "vendors/gateway"?',
+      "spec.dependencies[2].name: no valid ServiceLevelAgreement shop/ledger is known, so the targets it supports are not checked",
+    ]);
+    // Without peers (a document checked on its own through the API) nothing is known either way.
+    expect(problems(dependent)).toEqual([]);
+  });
+
   it("rejects duplicate objective names, pointing at the second", () => {
     expect(problems(doc({ objectives: [objective(), objective()] }))).toEqual(['spec.objectives[1].name: objective name "availability" is already used by spec.objectives[0]']);
   });
@@ -69,8 +107,27 @@ describe("semantic errors", () => {
     const gateway = doc({ objectives: [objective({ target: 99.5 })] }, { name: "gateway", namespace: "vendors" }) as unknown as ServiceLevelAgreement;
     const peers = new Map([["vendors/gateway", gateway]]);
     const dependent = doc({ dependencies: [{ name: "gateway", namespace: "vendors" }] });
-    expect(problems(dependent, peers)).toEqual(["spec.objectives[0].target: target 99.9% is more than the dependencies can support: gateway (99.5%) allow at most 99.5%"]);
+    expect(problems(dependent, peers)).toEqual([
+      "spec.objectives[0].target: target 99.9% is more than the dependencies can support: gateway (99.5%) allow at most 99.5%; " +
+      "lower the target, or, if the service copes with a weaker dependency (retries, a fallback), say how in spec.dependencies[0].weakerBecause",
+    ]);
     expect(problems(dependent)).toEqual([]);
+  });
+
+  it("accepts a dependency weaker than the target when weakerBecause says why, and counts the others", () => {
+    const gateway = doc({ objectives: [objective({ target: 99.5 })] }, { name: "gateway", namespace: "vendors" }) as unknown as ServiceLevelAgreement;
+    const ledger = doc({ objectives: [objective({ target: 99.95 })] }, { name: "ledger", namespace: "shop" }) as unknown as ServiceLevelAgreement;
+    const peers = new Map([["vendors/gateway", gateway], ["shop/ledger", ledger]]);
+    const explained = { name: "gateway", namespace: "vendors", weakerBecause: "retries with fallback to the secondary provider" };
+    expect(problems(doc({ dependencies: [explained] }), peers)).toEqual([]);
+    // The explained dependency is left out of the product; the serial one still caps the target.
+    expect(problems(doc({ dependencies: [explained, { name: "ledger" }], objectives: [objective({ target: 99.99 })] }), peers)).toEqual([
+      "spec.objectives[0].target: target 99.99% is more than the dependencies can support: ledger (99.95%) allow at most 99.95%; " +
+      "lower the target, or, if the service copes with a weaker dependency (retries, a fallback), say how in spec.dependencies[1].weakerBecause",
+    ]);
+    expect(problems(doc({ dependencies: [{ ...explained, weakerBecause: "" }] }), peers)).toEqual([
+      'spec.dependencies[0].weakerBecause: expected a non-empty text, found ""',
+    ]);
   });
 
   it("rejects both rolling and calendar periods, bad time zones and bad cron", () => {
@@ -89,12 +146,11 @@ describe("semantic errors", () => {
     expect(problems(doc({ alerting: { burnRates: "nope" } }))).toEqual(['spec.alerting.burnRates: no burn-rate table named "nope"; known: google-sre']);
   });
 
-  it("warns, without failing, when a tier measures over more than the period", () => {
+  it("rejects a table whose tiers measure over more than the period, as their factors fall below 1", () => {
     const result = validateDocument(doc({ period: { rolling: "1d" } }), { burnRateTables: tables });
-    expect(result.ok).toBe(true);
-    expect(result.ok && result.warnings.map((w) => `${formatPath(w.path)}: ${w.message}`)).toEqual([
-      "spec.alerting: the ticket tier 2 of google-sre measures over 3d, longer than the 1d period; name a table made for short periods in alerting.burnRates, or give burnRateTiers",
-    ]);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issues.map((i) => `${i.severity} ${i.code}`)).toContain("warning window-exceeds-period");
+    expect(!result.ok && result.issues.map((i) => `${i.severity} ${i.code}`)).toContain("error tier-factor-too-low");
   });
 
   it("warns, without failing, when a tier can never fire", () => {
@@ -137,7 +193,8 @@ describe("PromQL that Prometheus would refuse", () => {
     expect(result.ok).toBe(true);
     const rules = result.ok ? result.value.files["rules.yaml"] ?? "" : "";
     expect(rules).not.toContain("five hundreds");
-    expect(rules).toContain("expr: (sum(rate(e_total[5m]))) or on() vector(0)\n");
+    // Errors count as zero only where there are events (the rule reads the events recorded just before it).
+    expect(rules).toContain('expr: (sum(rate(e_total[5m]))) or on() (sla:sli_events:rate5m{objective="availability", sla="checkout", sla_namespace="shop"} * 0)\n');
   });
 });
 
@@ -161,6 +218,15 @@ describe("Go templates", () => {
   });
 });
 
+describe("annotations outside the burn-rate alerts", () => {
+  it("are checked like the others: names, string values and templates", () => {
+    expect(problems(doc({ alerting: { annotations: { "run-book": "x" } } }))).toEqual(['spec.alerting.annotations.run-book: annotation name "run-book" must match [a-zA-Z_][a-zA-Z0-9_]*']);
+    expect(problems(doc({ alerting: { noData: { annotations: { summary: "{{ $value" } } } }))[0]).toMatch(/^spec\.alerting\.noData\.annotations\.summary: expected a Go template/);
+    expect(problems(doc({ objectives: [objective({ alerting: { exhausted: { annotations: { summary: "{{ end }}" } } } })] }))[0])
+      .toMatch(/^spec\.objectives\[0\]\.alerting\.exhausted\.annotations\.summary: expected a Go template/);
+  });
+});
+
 describe("duration bounds and silent alerting", () => {
   const tier = (longWindow: string, shortWindow: string) => ({ alerting: { burnRateTiers: [{ severity: "page", budgetPercent: 2, longWindow, shortWindow }] } });
 
@@ -177,15 +243,37 @@ describe("duration bounds and silent alerting", () => {
     expect(problems(doc({ period: { rolling: "1d" }, alerting: { burnRates: "google-sre" } }))).toEqual([
       "spec.alerting.burnRates: the ticket tier 2 of google-sre measures over 3d, longer than the 1d period; name a table made for this period, or give burnRateTiers",
     ]);
-    expect(problems(doc({ period: { rolling: "7d" }, maintenance: [{ schedule: "0 2 * * SUN", duration: "20000y" }] }))[0])
+    // A 1h tier suits a 7d period (factor 3.36), so the maintenance duration is the only problem.
+    expect(problems(doc({ period: { rolling: "7d" }, ...tier("1h", "5m"), maintenance: [{ schedule: "0 2 * * SUN", duration: "20000y" }] }))[0])
       .toBe('spec.maintenance[0].duration: expected a duration from 1m to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m), found "20000y"');
-    expect(problems(doc({ period: { rolling: "7d" }, maintenance: [{ schedule: "0 2 * * SUN", duration: "8d" }] })))
+    expect(problems(doc({ period: { rolling: "7d" }, ...tier("1h", "5m"), maintenance: [{ schedule: "0 2 * * SUN", duration: "8d" }] })))
       .toEqual(["spec.maintenance[0].duration: expected at most the SLA's period (7d), found 8d"]);
   });
 
   it("refuse periods and review intervals that overflow", () => {
     expect(problems(doc({ period: { rolling: "300y" } }))[0]).toMatch(/^spec\.period\.rolling: expected a duration from 1h to 400d .*found "300y"$/);
-    expect(problems(doc({ review: { every: "300000y" } }))[0]).toMatch(/^spec\.review\.every: (expected a value matching|expected a duration from 1d to 10y)/);
+    expect(problems(doc({ review: { every: "300000y" } }))[0]).toMatch(/^spec\.review\.every: expected a duration from 1d to 10y \(units y, w, d, h, m, s, ms, largest first, as in 1h30m\)/);
+  });
+
+  it("name the range and the units, never a regex, for every duration field the syntax refuses", () => {
+    const latency = (threshold: string) => objective({ indicator: { latency: { histogram: "h_seconds", threshold } } });
+    const fields: [string, (text: string) => Record<string, unknown>, string][] = [
+      ["spec.period.rolling", (t) => ({ period: { rolling: t } }), "1h to 400d"],
+      ["spec.alerting.burnRateTiers[0].longWindow", (t) => tier(t, "5m"), "1m to 400d"],
+      ["spec.alerting.burnRateTiers[0].shortWindow", (t) => tier("1h", t), "1m to 400d"],
+      ["spec.alerting.noData.for", (t) => ({ alerting: { noData: { for: t } } }), "1m to 7d"],
+      ["spec.maintenance[0].duration", (t) => ({ maintenance: [{ schedule: "0 2 * * SUN", duration: t }] }), "1m to 400d"],
+      ["spec.objectives[0].indicator.latency.threshold", (t) => ({ objectives: [latency(t)] }), "1ms to 1d"],
+      ["spec.review.every", (t) => ({ review: { every: t } }), "1d to 10y"],
+    ];
+    for (const [path, spec, range] of fields) {
+      for (const text of ["5 minutes", "1.5h", "30m1h", "5", "1234567890123456789012345678901234d"]) {
+        const found = problems(doc(spec(text))).filter((p) => p.startsWith(`${path}:`));
+        expect(found, `${path} = ${text}`).toEqual([
+          `${path}: expected a duration from ${range} (units y, w, d, h, m, s, ms, largest first, as in 1h30m), found ${JSON.stringify(text.length > 60 ? text.slice(0, 57) : text)}`,
+        ]);
+      }
+    }
   });
 });
 

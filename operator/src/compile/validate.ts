@@ -6,10 +6,12 @@ import { cronEverFires, parseCron } from "./cron.js";
 import { formatDuration, parseDuration } from "./duration.js";
 import { error, warning, type Issue, type IssuePath } from "./issues.js";
 import { parseWindowTemplate } from "./promql/parse.js";
-import { burnRateTiers, periodSeconds } from "./normalize.js";
+import { burnRateTiers, maintenanceModels, periodSeconds } from "./normalize.js";
+import { inexpressibleReason } from "./alertmanager.js";
 import { prometheusLabels, reservedLabels, routeLabels } from "./labels.js";
 import { templateProblem } from "./go-template.js";
-import { durationBounds, durationUnits, type DurationBounds } from "../api/v1alpha1/bounds.js";
+import { closestName, defaultMaxDistance } from "./closest-name.js";
+import { durationBounds, durationExpectation, type DurationBounds } from "../api/v1alpha1/bounds.js";
 
 const labelNameRe = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
@@ -31,6 +33,9 @@ export function validateSla(sla: ServiceLevelAgreement, context: ValidationConte
   checkObjectives(issues, sla);
   checkAlerting(issues, sla, context);
   checkMaintenance(issues, sla);
+  checkMaintenanceExpressible(issues, sla);
+  checkTierFactors(issues, sla, context);
+  checkObjectiveAlerting(issues, sla);
   checkCredits(issues, sla);
   checkDependencies(issues, sla, context);
   if (spec.review) checkDuration(issues, [...specPath, "review", "every"], spec.review.every, durationBounds.reviewEvery);
@@ -47,7 +52,7 @@ export function validateSla(sla: ServiceLevelAgreement, context: ValidationConte
 function checkDuration(issues: Issue[], path: IssuePath, text: string, bounds: DurationBounds, periodLimit?: number): number | undefined {
   const seconds = parseDuration(text);
   if (seconds === undefined || seconds < bounds.minSeconds || seconds > bounds.maxSeconds) {
-    issues.push(error(path, "invalid-range", `expected a duration from ${bounds.min} to ${bounds.max} (units ${durationUnits}, largest first, as in 1h30m), found ${JSON.stringify(text)}`));
+    issues.push(error(path, "invalid-range", `${durationExpectation(bounds)}, found ${JSON.stringify(text)}`));
     return undefined;
   }
   if (periodLimit !== undefined && seconds > periodLimit) {
@@ -112,6 +117,7 @@ function checkObjectives(issues: Issue[], sla: ServiceLevelAgreement): void {
     if (first !== undefined) {
       issues.push(error([...path, "name"], "duplicate-name", `objective name ${JSON.stringify(objective.name)} is already used by spec.objectives[${first}]`));
     } else seen.set(objective.name, i);
+    checkTargetIsPercent(issues, [...path, "target"], objective.target);
 
     const indicator = objective.indicator;
     const kinds = (["ratio", "latency", "probe", "raw"] as const).filter((k) => indicator[k] !== undefined);
@@ -139,6 +145,14 @@ function checkObjectives(issues: Issue[], sla: ServiceLevelAgreement): void {
     }
     if (indicator.probe) checkLabels(issues, [...path, "indicator", "probe", "selector"], indicator.probe.selector, "selector");
   }
+}
+
+/** Targets are percentages; one below 1 is almost surely a ratio (0.9995 for 99.95%), and would promise next to nothing. */
+function checkTargetIsPercent(issues: Issue[], path: IssuePath, target: number): void {
+  if (!(target > 0 && target < 1)) return;
+  const percent = Number((target * 100).toPrecision(12));
+  issues.push(error(path, "target-looks-like-ratio",
+    `expected a percentage such as 99.9, found ${target}, which looks like a ratio (it would promise ${target}% of events good); write ${percent} for ${percent}%`));
 }
 
 function checkTemplate(issues: Issue[], path: IssuePath, query: string): void {
@@ -212,7 +226,16 @@ function checkAlerting(issues: Issue[], sla: ServiceLevelAgreement, context: Val
 
 function checkAnnotations(issues: Issue[], path: IssuePath, annotations: Readonly<Record<string, string>> | undefined): void {
   for (const [name, value] of Object.entries(annotations ?? {})) {
-    const problem = typeof value === "string" ? templateProblem(value) : undefined;
+    // The schema's key pattern cannot reach the CRD, and a key outside it escapes ajv's value check too.
+    if (!labelNameRe.test(name)) {
+      issues.push(error([...path, name], "invalid-label-name", `annotation name ${JSON.stringify(name)} must match [a-zA-Z_][a-zA-Z0-9_]*`));
+      continue;
+    }
+    if (typeof value !== "string") {
+      issues.push(error([...path, name], "schema", `expected a string, found ${JSON.stringify(value)}`));
+      continue;
+    }
+    const problem = templateProblem(value);
     if (problem) issues.push(error([...path, name], "template-syntax", `expected a Go template Prometheus can parse: ${problem}`));
   }
 }
@@ -288,23 +311,99 @@ function checkDependencies(issues: Issue[], sla: ServiceLevelAgreement, context:
     if (cycle) issues.push(error(["spec", "dependencies", i], "dependency-cycle", `dependency cycle: ${[self, ...cycle].join(" -> ")}; an SLA cannot rely on what relies on it`));
   }
   if (!context.peers || dependencies.length === 0) return;
+  checkDependenciesExist(issues, sla, context.peers);
   // A serial dependency caps what this service can attain: it cannot be more available than the
-  // product of the weakest promise of each dependency it needs.
+  // product of the weakest promise of each dependency it needs. One the service copes without
+  // (retries, a fallback) says so in weakerBecause and is left out, or the product would refuse
+  // a deliberate design.
   let supported = 1;
   const known: string[] = [];
-  for (const dependency of dependencies) {
+  const serial: number[] = [];
+  for (const [i, dependency] of dependencies.entries()) {
+    if (dependency.weakerBecause !== undefined) continue;
     const peer = context.peers.get(`${dependency.namespace ?? namespace}/${dependency.name}`);
     if (!peer) continue;
     const weakest = Math.min(...peer.spec.objectives.map((o) => o.target));
     supported *= weakest / 100;
     known.push(`${dependency.name} (${weakest}%)`);
+    serial.push(i);
   }
   if (known.length === 0) return;
   const ceiling = Number((supported * 100).toPrecision(10));
+  const fields = serial.map((i) => `spec.dependencies[${i}].weakerBecause`).join(" or ");
   for (const [i, objective] of sla.spec.objectives.entries()) {
     if (objective.target > ceiling) {
       issues.push(error(["spec", "objectives", i, "target"], "dependency-target",
-        `target ${objective.target}% is more than the dependencies can support: ${known.join(", ")} allow at most ${ceiling}%`));
+        `target ${objective.target}% is more than the dependencies can support: ${known.join(", ")} allow at most ${ceiling}%; ` +
+        `lower the target, or, if the service copes with a weaker dependency (retries, a fallback), say how in ${fields}`));
     }
+  }
+}
+
+/**
+ * A dependency on an SLA that is not among the peers (the inputs of slactl, the cluster of the
+ * operator) is most often a misspelt name: say so with the nearest known one, as a warning,
+ * since the SLA may simply live elsewhere. Its targets are then not part of the ceiling check.
+ */
+function checkDependenciesExist(issues: Issue[], sla: ServiceLevelAgreement, peers: ReadonlyMap<string, ServiceLevelAgreement>): void {
+  const namespace = sla.metadata.namespace ?? "default";
+  const self = `${namespace}/${sla.metadata.name}`;
+  for (const [i, dependency] of (sla.spec.dependencies ?? []).entries()) {
+    const key = `${dependency.namespace ?? namespace}/${dependency.name}`;
+    if (key === self || peers.has(key)) continue;
+    const candidates = [...peers.keys()].filter((k) => k !== self);
+    const closest = closestName(key, candidates, defaultMaxDistance(dependency.name));
+    issues.push(warning(["spec", "dependencies", i, "name"], "dependency-not-found",
+      `no valid ServiceLevelAgreement ${key} is known, so the targets it supports are not checked` +
+      (closest !== undefined ? `; did you mean ${JSON.stringify(closest)}?` : "")));
+  }
+}
+
+/** Maintenance windows must be exactly expressible as Alertmanager mute time intervals, or muting would silently differ. */
+function checkMaintenanceExpressible(issues: Issue[], sla: ServiceLevelAgreement): void {
+  if (issues.some((i) => (i.severity === "error" && i.path[1] === "maintenance") || i.code === "invalid-time-zone")) return;
+  for (const [i, window] of maintenanceModels(sla.spec).entries()) {
+    const reason = inexpressibleReason(window);
+    if (reason) issues.push(error(["spec", "maintenance", i, window.kind === "fixed" ? "start" : "schedule"], "maintenance-not-expressible", reason));
+  }
+}
+
+/** A tier whose factor is below 1 fires while the budget would last the period: an alert on a healthy service. */
+function checkTierFactors(issues: Issue[], sla: ServiceLevelAgreement, context: ValidationContext): void {
+  const period = periodSeconds(sla.spec.period);
+  const tiers = burnRateTiers(sla, context.burnRateTables, period);
+  if (!tiers) return;
+  // A table or window refused for the period already has its error, with the same fix: one cause, one error.
+  const refused = issues.filter((i) => i.severity === "error");
+  if (refused.some((i) => i.code === "window-exceeds-period")) return;
+  for (const [t, tier] of tiers.tiers.entries()) {
+    // A factor of exactly 1 (the Workbook's 3d ticket tier) is fine; budgetPercent written to ten digits
+    // (as an import of a factor-1 tier is) may land a rounding step below it.
+    if (sla.spec.alerting?.[tier.severity]?.disabled || tier.factor >= 1 - 1e-9) continue;
+    if (refused.some((i) => i.path[3] === t && i.path[2] === "burnRateTiers" && i.path[4] === "longWindow")) continue;
+    const path = sla.spec.alerting?.burnRateTiers ? ["spec", "alerting", "burnRateTiers", t, "budgetPercent"] : ["spec", "alerting"];
+    issues.push(error(path, "tier-factor-too-low",
+      `the ${tier.severity} tier ${t + 1} of ${tiers.table} (${tier.budgetShare * 100}% of the budget in ${formatDuration(tier.longWindowSeconds)}) ` +
+      `has a burn-rate factor of ${tier.factor} for the ${formatDuration(period)} period: below 1 it fires while the budget would last the whole period. ` +
+      `Raise its budgetPercent, shorten its window, or name a table made for this period in alerting.burnRates`));
+  }
+}
+
+function checkObjectiveAlerting(issues: Issue[], sla: ServiceLevelAgreement): void {
+  for (const [i, objective] of sla.spec.objectives.entries()) {
+    const alerting = objective.alerting;
+    if (!alerting) continue;
+    const path = ["spec", "objectives", i, "alerting"];
+    checkLabels(issues, [...path, "labels"], alerting.labels, "every-rule");
+    checkAnnotations(issues, [...path, "annotations"], alerting.annotations);
+    for (const kind of ["page", "ticket", "noData", "exhausted"] as const) {
+      checkLabels(issues, [...path, kind, "labels"], alerting[kind]?.labels, "route");
+      checkAnnotations(issues, [...path, kind, "annotations"], alerting[kind]?.annotations);
+    }
+  }
+  const alerting = sla.spec.alerting;
+  for (const kind of ["noData", "exhausted"] as const) {
+    checkLabels(issues, ["spec", "alerting", kind, "labels"], alerting?.[kind]?.labels, "route");
+    checkAnnotations(issues, ["spec", "alerting", kind, "annotations"], alerting?.[kind]?.annotations);
   }
 }

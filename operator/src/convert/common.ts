@@ -160,7 +160,7 @@ export function slaResource(name: string, namespace: string | undefined, spec: S
 /** The spec of an SLA in the order people read it; empty parts left out. */
 export function slaSpec(parts: {
   service: string; owner: string; description?: string | undefined; labels?: Record<string, string>; period?: Period | undefined;
-  objectives: Objective[]; alerting?: Alerting | undefined;
+  objectives: Objective[]; alerting?: Alerting | undefined; compatibility?: ServiceLevelAgreementSpec["compatibility"];
 }): ServiceLevelAgreementSpec {
   return dropUndefined({
     service: parts.service,
@@ -170,6 +170,7 @@ export function slaSpec(parts: {
     period: parts.period,
     objectives: parts.objectives,
     alerting: parts.alerting && Object.keys(dropUndefined(parts.alerting)).length > 0 ? dropUndefined(parts.alerting) as Alerting : undefined,
+    compatibility: parts.compatibility,
   }) as ServiceLevelAgreementSpec;
 }
 

@@ -33,7 +33,7 @@ export function exportOpenSlo(compiled: Pick<CompiledSla, "sla" | "model">): Exp
   if (spec.alerting?.name || spec.alerting?.labels || spec.alerting?.annotations || spec.alerting?.page?.annotations || spec.alerting?.ticket?.annotations) {
     warn(["spec", "alerting"], "OpenSLO alert conditions carry a severity only: alert name prefix, labels and annotations are not exported");
   }
-  if (model.alerting?.noDataForSeconds === null) warn(["spec", "alerting", "noData"], "the no-data alert switch is exported as alertWhenNoData: false");
+  if (model.objectives[0]?.alerts?.noData === null) warn(["spec", "alerting", "noData"], "the no-data alert switch is exported as alertWhenNoData: false");
 
   const service = dnsLabel(model.service);
   const documents: object[] = [object("Service", { name: service, annotations: { [ownerAnnotation]: model.owner } }, {
@@ -108,8 +108,10 @@ function alertObjects(model: SlaModel, service: string, warn: (path: (string | n
   const refs: string[] = [];
   const shortWindows = new Set<string>();
   const targets = new Set<string>();
+  // The SLA's alerts as its first objective has them; OpenSLO alert policies are per SLO.
+  const alerts = model.objectives[0]?.alerts;
   for (const tier of alerting.tiers) {
-    const route = alerting[tier.severity];
+    const route = alerts?.[tier.severity];
     if (!route) continue;
     const long = formatDuration(tier.longWindowSeconds);
     const name = `${service}-${tier.severity}-${long}`.toLowerCase().slice(0, 63);
@@ -123,7 +125,7 @@ function alertObjects(model: SlaModel, service: string, warn: (path: (string | n
     }));
     documents.push(object("AlertPolicy", { name }, {
       alertWhenBreaching: true,
-      ...(alerting.noDataForSeconds === null ? { alertWhenNoData: false } : {}),
+      ...(alerts?.noData === null ? { alertWhenNoData: false } : {}),
       conditions: [{ conditionRef: name }],
       notificationTargets: [{ targetRef: target }],
     }));

@@ -103,6 +103,8 @@ export function convertPyrra(issues: Issues, document: ConvertDocument): Importe
     period: { rolling: window! },
     objectives: [objective],
     alerting,
+    // Dashboards built on the source tool's series keep working after the switch.
+    compatibility: { pyrra: true },
   }));
   return [{ sla, format: "pyrra", sources: [{ file: document.file, line: document.locate(document.base).line }], origin: { document, path: ["spec"] } }];
 }
@@ -125,30 +127,19 @@ function convertAlerting(issues: Issues, document: ConvertDocument, alerting: un
   const disabled = source["disabled"] === true;
   const burnrates = source["burnrates"] !== false && !disabled;
   const absent = source["absent"] !== false && !disabled;
-  let name: string | undefined;
-  const alertName = text(source["name"]);
-  if (alertName) {
-    if (alertName.endsWith("ErrorBudgetBurn") && alertName !== "ErrorBudgetBurn") {
-      name = alertPrefix(issues, document, [...path, "name"], alertName.slice(0, -"ErrorBudgetBurn".length));
-    } else {
-      name = alertPrefix(issues, document, [...path, "name"], alertName);
-      issues.warn(document, [...path, "name"], "alert-name", `Pyrra names the burn-rate alerts ${JSON.stringify(alertName)}; servicelevel-operator's are named ${name}ErrorBudgetBurn`);
-    }
-  } else {
-    issues.warn(document, path, "alert-name", "Pyrra names its alerts ErrorBudgetBurn and SLOMetricAbsent; servicelevel-operator's are SLAErrorBudgetBurn, SLAIndicatorNoData and SLAErrorBudgetExhausted");
-  }
-  if (text(source["absentName"])) {
-    issues.warn(document, [...path, "absentName"], "alert-name", `the absent alert is named ${name ?? "SLA"}IndicatorNoData, not ${JSON.stringify(source["absentName"])}`);
-  }
+  // alerting.name names the page and the ticket alert and noData.name the no-data alert, so
+  // Pyrra's names (ErrorBudgetBurn and SLOMetricAbsent unless set) carry over and routes keep matching.
+  const name = alertPrefix(issues, document, [...path, "name"], text(source["name"]) ?? "ErrorBudgetBurn");
+  const absentName = alertPrefix(issues, document, [...path, "absentName"], text(source["absentName"]) ?? "SLOMetricAbsent");
   if (severities["absent"] !== undefined) {
     issues.warn(document, [...path, "severities", "absent"], "pyrra-severity", "the no-data alert takes the ticket route's labels; its own severity was not carried over");
   }
   return {
-    ...(name ? { name } : {}),
+    name,
     burnRateTiers: tiers,
     page: burnrates ? { labels: { severity: pageSeverity } } : { disabled: true },
     ticket: burnrates ? { labels: { severity: ticketSeverity } } : { disabled: true },
-    ...(absent ? {} : { noData: { disabled: true } }),
+    ...(absent ? { noData: { name: absentName } } : { noData: { disabled: true } }),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Alerting, BurnRateTier, Objective } from "../api/v1alpha1/types.js
 import { parseDuration } from "../compile/duration.js";
 import type { IssuePath } from "../compile/index.js";
 import {
-  alertPrefix, annotationsFrom, canonical, isObject, labelsFrom, nameFor, ownerFrom, slaResource, slaSpec, targetPercent, text, tier,
+  alertPrefix, budgetPercentFor, annotationsFrom, canonical, isObject, labelsFrom, nameFor, ownerFrom, slaResource, slaSpec, targetPercent, text, tier,
   type ConvertDocument, type ImportedSla, type Issues, type Json,
 } from "./common.js";
 import { ourPlaceholders } from "./promql.js";
@@ -133,10 +133,11 @@ export function convertSloth(issues: Issues, document: ConvertDocument, options:
 
   const period = options.period;
   const windows = options.windows.get(period);
-  const tiers = windows?.tiers ?? builtInWindows(period);
-  if (!tiers) {
+  const sourceTiers = windows?.tiers ?? builtInWindows(period);
+  if (!sourceTiers) {
     issues.warn(document, specPath, "sloth-windows", `Sloth has no burn-rate windows for a ${period} period without an AlertWindows file for it; the table servicelevel-operator makes for ${period} is used`);
   }
+  const tiers = sourceTiers && atLeastOnce(issues, document, specPath, sourceTiers, period);
   const groups = new Map<string, SloParts[]>();
   for (const part of parts) groups.set(part.groupKey, [...(groups.get(part.groupKey) ?? []), part]);
   if (groups.size > 1) {
@@ -156,6 +157,8 @@ export function convertSloth(issues: Issues, document: ConvertDocument, options:
       period: { rolling: period },
       objectives: group.map((g) => g.objective),
       alerting,
+      // Dashboards built on Sloth's series keep working after the switch.
+      compatibility: { sloth: true },
     }));
     out.push({
       sla,
@@ -246,19 +249,36 @@ function convertAlerting(issues: Issues, document: ConvertDocument, path: IssueP
   const annotations = annotationsFrom(issues, document, [...path, "annotations"], alerting["annotations"]);
   const page = route("page_alert", "pageAlert");
   const ticket = route("ticket_alert", "ticketAlert");
-  let prefix: string | undefined;
-  if (name) {
-    prefix = alertPrefix(issues, document, [...path, "name"], name);
-    issues.warn(document, [...path, "name"], "alert-name",
-      `Sloth names the page and ticket alerts ${JSON.stringify(name)}; servicelevel-operator names its alerts by kind with this as prefix: ${prefix}ErrorBudgetBurn, ${prefix}IndicatorNoData and ${prefix}ErrorBudgetExhausted. Routes that match alertname need the new names`);
-  }
+  // alerting.name names the page and the ticket alert, as Sloth's name does: routes keep matching.
+  const alertName = name ? alertPrefix(issues, document, [...path, "name"], name) : undefined;
   return {
-    ...(prefix ? { name: prefix } : {}),
+    ...(alertName ? { name: alertName } : {}),
     ...(Object.keys(labels).length > 0 ? { labels } : {}),
     ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
     ...(page && Object.keys(page).length > 0 ? { page } : {}),
     ...(ticket && Object.keys(ticket).length > 0 ? { ticket } : {}),
   };
+}
+
+/**
+ * Tiers whose burn-rate factor is below 1 (Sloth's own 7d example: 42% of the budget in 3d is
+ * 0.98x) would fire while the budget lasts the period, which servicelevel.dev refuses: their
+ * budget share is raised to factor 1 (the long window's share of the period), with a warning.
+ */
+function atLeastOnce(issues: Issues, document: ConvertDocument, path: IssuePath, tiers: readonly BurnRateTier[], period: string): BurnRateTier[] {
+  const periodSeconds = parseDuration(period);
+  if (periodSeconds === undefined) return [...tiers];
+  return tiers.map((t, i) => {
+    const long = parseDuration(t.longWindow);
+    if (long === undefined) return t;
+    const factor = (t.budgetPercent / 100) * periodSeconds / long;
+    if (Number(factor.toPrecision(9)) >= 1) return t;
+    const raised = budgetPercentFor(1, long, periodSeconds);
+    issues.warn(document, path, "sloth-factor",
+      `Sloth's ${t.severity} tier ${i + 1} (${t.budgetPercent}% of the budget in ${t.longWindow} of ${period}) burns at ${Number(factor.toPrecision(4))}x, below 1: ` +
+      `it would fire while the budget lasts the period, which servicelevel.dev refuses; imported at 1x (${raised}% in ${t.longWindow})`);
+    return { ...t, budgetPercent: raised };
+  });
 }
 
 /** SLO plugins change the generated rules in Go code: each one that matters is reported. */

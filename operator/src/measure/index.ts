@@ -8,3 +8,4 @@ export { createSumCache, type SumCache } from "./sum-cache.js";
 export { readTileSums, readBadSteps, readFirstTiles, selector, type ObjectiveRef, type SumRequest, type TileSums, type TileStep } from "./tile-sums.js";
 export { fetchSamples, objectiveKey, tileStepSeconds, hourStepSeconds, type SampleRequest, type ObjectiveSamples, type FetchOptions, type FetchedSamples } from "./tiles.js";
 export { readTimelines, timeline, type TimelinePoint } from "./timeline.js";
+export { checkLatencyThresholds, classicLatencyObjectives, findThreshold, bucketBoundsQuery, type ThresholdCheck, type ThresholdFinding } from "./bucket-bounds.js";

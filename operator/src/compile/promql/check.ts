@@ -4,7 +4,7 @@
 // that fit. The lezer grammar checks syntax only, and it binds postfix operators ([5m], offset,
 // @) to a whole binary or unary expression; this module rebuilds the tree the way Prometheus
 // binds them (tightest) before it checks types.
-import { parser } from "@prometheus-io/lezer-promql";
+import { parseQuery } from "./tree.js";
 import type { SyntaxNode } from "@lezer/common";
 import { aggregations, functions, unavailableFunctions, type ValueType } from "./functions.js";
 import { checkRe2 } from "./re2.js";
@@ -39,7 +39,7 @@ const labelNameRe = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 /** The problems Prometheus would report for a query that parses; `expected` is the type its context needs. */
 export function semanticProblems(query: string, expected: ValueType | undefined, skipDuration?: string): ParseProblem[] {
   const checker = new Checker(query, skipDuration);
-  const top = children(parser.parse(query).topNode).find((n) => exprNodes.has(n.name));
+  const top = children(parseQuery(query).topNode).find((n) => exprNodes.has(n.name));
   if (!top) return [{ offset: 0, kind: "syntax", message: "the query is empty" }];
   const type = checker.type(checker.build(top));
   if (expected !== undefined && type !== undefined && type !== expected && checker.problems.length === 0) {

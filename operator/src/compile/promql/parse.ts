@@ -1,7 +1,7 @@
 // Parses user PromQL with the Prometheus project's own grammar (@prometheus-io/lezer-promql) and
 // rewrites the {{window}} placeholders through the syntax tree: each placeholder must be the range
 // of a range selector or subquery, and only those nodes are replaced.
-import { parser } from "@prometheus-io/lezer-promql";
+import { parseQuery } from "./tree.js";
 import type { SyntaxNode } from "@lezer/common";
 import { semanticProblems } from "./check.js";
 import { unquoteString } from "./literals.js";
@@ -22,7 +22,7 @@ export type ParseProblem = {
 
 /** Reports syntax errors of a PromQL query (no placeholders) with their offsets; empty when it parses. */
 export function syntaxProblems(query: string): ParseProblem[] {
-  const tree = parser.parse(query);
+  const tree = parseQuery(query);
   const problems: ParseProblem[] = [];
   tree.iterate({
     enter(node) {
@@ -52,7 +52,7 @@ export type WindowTemplate = {
 /** Removes # comments through the syntax tree: spliced into a generated rule, one would swallow the rest of the line. */
 export function stripComments(query: string): string {
   const comments: { from: number; to: number }[] = [];
-  parser.parse(query).iterate({
+  parseQuery(query).iterate({
     enter(ref) {
       if (ref.name === "LineComment") comments.push({ from: ref.from, to: ref.to });
     },
@@ -70,7 +70,23 @@ export function stripComments(query: string): string {
  * Checks a query template: it parses, has at least one {{window}}, every one is a range, and
  * Prometheus would accept it as an instant vector (types, matchers, regexes, functions).
  */
-export function parseWindowTemplate(template: string): { ok: true; value: WindowTemplate } | { ok: false; problems: ParseProblem[] } {
+export function parseWindowTemplate(template: string): TemplateResult {
+  const cached = checkedTemplates.get(template);
+  if (cached) return cached;
+  const result = checkWindowTemplate(template);
+  if (checkedTemplates.size >= templateCapacity) checkedTemplates.delete(checkedTemplates.keys().next().value as string);
+  checkedTemplates.set(template, result);
+  return result;
+}
+
+type TemplateResult = { readonly ok: true; readonly value: WindowTemplate } | { readonly ok: false; readonly problems: readonly ParseProblem[] };
+
+// Validation checks each template, and the compiler reads it again for every window of every rule;
+// as many as the syntax trees kept (tree.ts), for the same reason.
+const templateCapacity = 4096;
+const checkedTemplates = new Map<string, TemplateResult>();
+
+function checkWindowTemplate(template: string): TemplateResult {
   const text = stripComments(template.replace(placeholderRe, sentinel));
   if (!text.includes(sentinel)) {
     return { ok: false, problems: [{ offset: 0, kind: "window", message: "the query has no {{window}}: write the range as [{{window}}], e.g. rate(x[{{window}}])" }] };
@@ -78,7 +94,7 @@ export function parseWindowTemplate(template: string): { ok: true; value: Window
   const syntax = [...syntaxProblems(text), ...badStringLiterals(text)];
   if (syntax.length > 0) return { ok: false, problems: syntax.map((p) => withSnippet(p, text)) };
   const rangeOffsets: number[] = [];
-  const tree = parser.parse(text);
+  const tree = parseQuery(text);
   const misplaced: ParseProblem[] = [];
   tree.iterate({
     enter(ref) {
@@ -128,14 +144,14 @@ export function instantiate(template: WindowTemplate, window: string): string {
 
 /** True when the query's top node is an aggregation without grouping, so it yields one series. */
 export function isSingleSeriesAggregation(query: string): boolean {
-  const top = parser.parse(query).topNode.firstChild;
+  const top = parseQuery(query).topNode.firstChild;
   return !!top && top.name === "AggregateExpr" && top.getChild("AggregateModifier") === null;
 }
 
 /** String literals of a query that Prometheus would not accept, with their offsets. */
 export function badStringLiterals(query: string): ParseProblem[] {
   const problems: ParseProblem[] = [];
-  parser.parse(query).iterate({
+  parseQuery(query).iterate({
     enter(ref) {
       if (ref.name !== "StringLiteral") return;
       const literal = query.slice(ref.from, ref.to);

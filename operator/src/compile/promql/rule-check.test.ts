@@ -12,4 +12,15 @@ describe("the check of generated rules", () => {
       expect.stringMatching(/^the label team of the generated rule A of group g is not a template Prometheus can parse \(unclosed action/),
     ]);
   });
+
+  it("checks each shape once, yet refuses a rule whose label values Prometheus would refuse", () => {
+    const rule = (expr: string) => [{ name: "g", interval: "1m", rules: [{ record: "r", expr, labels: {} }] }];
+    expect(checkGeneratedRules(rule('sum(rate(x{sla="a", job="checkout"}[5m]))'))).toEqual([]);
+    expect(checkGeneratedRules(rule('sum(rate(x{sla="b", job="orders"}[5m]))'))).toEqual([]);
+    expect(checkGeneratedRules(rule('sum(rate({sla="a"}[5m]))'))).toEqual([]);
+    // The same shapes with an empty value (no non-empty matcher), a broken regex, a bad escape.
+    expect(checkGeneratedRules(rule('sum(rate({sla=""}[5m]))')).map((i) => i.message)).toEqual([expect.stringMatching(/a matcher that does not match the empty string, found \{sla=""\}/)]);
+    expect(checkGeneratedRules(rule('sum(rate(x{sla="a", job=~"("}[5m]))'))).toHaveLength(1);
+    expect(checkGeneratedRules(rule('sum(rate(x{sla="a", job="\\q"}[5m]))'))).toHaveLength(1);
+  });
 });
