@@ -12,7 +12,7 @@ import { EventRecorder } from "./adapters/kube/events.js";
 import { Informer } from "./adapters/kube/informer.js";
 import { LeaderElector } from "./adapters/kube/lease.js";
 import {
-  configMapResource, managedByLabel, managedByValue, prometheusRuleResource, resourcePath, slaResource, type KubeObject,
+  alertmanagerConfigResource, configMapResource, managedByLabel, managedByValue, prometheusRuleResource, resourcePath, slaResource, type KubeObject,
 } from "./adapters/kube/resources.js";
 import { StatusWriter } from "./adapters/kube/status.js";
 import { prometheusClientFor, type PrometheusClient } from "./adapters/prometheus/index.js";
@@ -55,10 +55,11 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
   const informer = <T extends KubeObject>(resource: typeof slaResource, labelSelector: string | undefined, transform?: (object: T) => T) => new Informer<T>({
     api: client, resource, namespaces: config.namespaces, labelSelector, staleAfterMs: config.watchStaleAfterMs, log, ...(transform ? { transform } : {}),
   });
-  const slas = informer<SlaObject>(slaResource, config.labelSelector);
+  const slas = informer<SlaObject>(slaResource, config.labelSelector, withoutFieldSets);
   // Generated objects are known by their metadata only: a dashboard is tens of kilobytes.
   const prometheusRules = informer<KubeObject>(prometheusRuleResource, managedSelector, metadataOnly);
   const configMaps = informer<KubeObject>(configMapResource, managedSelector, metadataOnly);
+  const alertmanagerConfigs = informer<KubeObject>(alertmanagerConfigResource, managedSelector, metadataOnly);
   const index = new SlaIndex({ burnRateTables: config.burnRateTables });
   const identity = config.leaderElection?.identity ?? `${hostname()}_${randomBytes(4).toString("hex")}`;
   let prometheus: PrometheusClient | undefined;
@@ -89,6 +90,7 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
     index,
     prometheusRules,
     configMaps,
+    alertmanagerConfigs,
     applier: new Applier(client),
     status: new StatusWriter(client),
     events: new EventRecorder(client, { controller: "servicelevel.dev/servicelevel-operator", instance: identity }, log),
@@ -109,7 +111,7 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
   const elector = le
     ? new LeaderElector({ api: client, namespace: le.namespace, name: le.name, identity, leaseDurationMs: le.leaseDurationMs, renewDeadlineMs: le.renewDeadlineMs, retryPeriodMs: le.retryPeriodMs, log })
     : undefined;
-  const operator = new Operator({ slas, prometheusRules, configMaps, reconciler, index, measurement, elector, metrics, log, concurrency: config.concurrency, resyncPeriodMs: config.resyncPeriodMs });
+  const operator = new Operator({ slas, prometheusRules, configMaps, alertmanagerConfigs, reconciler, index, measurement, elector, metrics, log, concurrency: config.concurrency, resyncPeriodMs: config.resyncPeriodMs });
 
   const health: Record<string, Endpoint> = {
     "/healthz": probe(() => ({ ok: true, reason: "" })),
@@ -166,10 +168,20 @@ export async function startOperator(config: OperatorConfig): Promise<RunningOper
 
 /** What the operator keeps of a generated object: metadata without the managedFields' field sets. */
 export function metadataOnly(object: KubeObject): KubeObject {
-  const { managedFields, ...metadata } = object.metadata as KubeObject["metadata"] & { managedFields?: readonly { manager?: string; operation?: string; time?: string }[] };
   return {
     ...(object.apiVersion === undefined ? {} : { apiVersion: object.apiVersion }),
     ...(object.kind === undefined ? {} : { kind: object.kind }),
-    metadata: { ...metadata, ...(managedFields ? { managedFields: managedFields.map((f) => ({ manager: f.manager, operation: f.operation, time: f.time })) } : {}) } as KubeObject["metadata"],
+    metadata: withoutFieldSets(object).metadata,
   };
+}
+
+/**
+ * An object with managedFields cut to who wrote it, how and when: the field sets can be as large as
+ * the spec and status themselves, and only the writers are read (reconciler.ts). The SLA cache
+ * keeps every SLA of the fleet, so this is memory that grows with it.
+ */
+export function withoutFieldSets<T extends KubeObject>(object: T): T {
+  const { managedFields, ...metadata } = object.metadata as KubeObject["metadata"] & { managedFields?: readonly { manager?: string; operation?: string; time?: string }[] };
+  if (!managedFields) return object;
+  return { ...object, metadata: { ...metadata, managedFields: managedFields.map((f) => ({ manager: f.manager, operation: f.operation, time: f.time })) } };
 }

@@ -5,7 +5,7 @@
 // stage n reads what stages below it recorded. Each stage is one rule file and one promtool run,
 // whose blocks must be in Prometheus before the next stage runs. Alerts are not backfilled.
 import { spawn } from "node:child_process";
-import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { stringify } from "yaml";
@@ -24,33 +24,49 @@ export interface BackfillStage {
 
 const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Splits the recording rules of rule groups into stages by the recorded series each one reads. */
+/** The labels that tell one objective's (or SLA's) recorded series from another's of the same name. */
+const identityLabels = ["sla_namespace", "sla", "objective"] as const;
+
+/**
+ * Splits the recording rules of rule groups into stages by the recorded series each one reads.
+ * A series is its name and identifying labels: one objective's errors may read its events while
+ * another objective's events read its errors (time-based indicators), which is no loop.
+ */
 export function backfillStages(groups: readonly RuleGroup[]): BackfillStage[] {
   const rules = groups.flatMap((g) => g.rules.filter((r): r is RecordingRule => "record" in r).map((rule) => ({ group: g, rule })));
-  const recorded = [...new Set(rules.map((r) => r.rule.record))];
-  const reads = (expr: string) => recorded.filter((name) => new RegExp(`(^|[^a-zA-Z0-9_:])${escapeRe(name)}($|[^a-zA-Z0-9_:])`).test(expr));
-  // A series' stage: one above the highest stage of what any rule recording it reads.
-  const stageOf = new Map<string, number>();
-  const visiting = new Set<string>();
-  const stage = (name: string): number => {
-    const known = stageOf.get(name);
-    if (known !== undefined) return known;
-    if (visiting.has(name)) throw new Error(`recording rules that read each other in a loop: ${name}`);
-    visiting.add(name);
-    const own = rules.filter((r) => r.rule.record === name).map((r) => stageOfRule(r.rule));
-    visiting.delete(name);
-    const value = Math.max(0, ...own);
-    stageOf.set(name, value);
-    return value;
+  const byName = new Map<string, RecordingRule[]>();
+  for (const { rule } of rules) byName.set(rule.record, [...(byName.get(rule.record) ?? []), rule]);
+  /** The recording rules whose series an expression selects. */
+  const reads = (reader: RecordingRule): RecordingRule[] => {
+    const out: RecordingRule[] = [];
+    for (const [name, producers] of byName) {
+      const found = [...reader.expr.matchAll(new RegExp(`(?:^|[^a-zA-Z0-9_:])${escapeRe(name)}(\\{[^}]*\\})?(?![a-zA-Z0-9_:])`, "g"))];
+      if (found.length === 0) continue;
+      for (const producer of producers) {
+        if (producer === reader) continue;
+        const selects = found.some((m) => identityLabels.every((k) => producer.labels[k] === undefined || m[1] === undefined || m[1].includes(`${k}=${JSON.stringify(producer.labels[k])}`)));
+        if (selects) out.push(producer);
+      }
+    }
+    return out;
   };
-  const stageOfRule = (rule: RecordingRule): number => {
-    const inputs = reads(rule.expr).filter((n) => n !== rule.record);
-    return inputs.length === 0 ? 0 : 1 + Math.max(...inputs.map(stage));
+  // A rule's stage: one above the highest stage of the rules whose series it reads.
+  const stageOf = new Map<RecordingRule, number>();
+  const visiting = new Set<RecordingRule>();
+  const stage = (rule: RecordingRule): number => {
+    const known = stageOf.get(rule);
+    if (known !== undefined) return known;
+    if (visiting.has(rule)) throw new Error(`recording rules that read each other in a loop: ${rule.record}`);
+    visiting.add(rule);
+    const inputs = reads(rule);
+    const value = inputs.length === 0 ? 0 : 1 + Math.max(...inputs.map(stage));
+    visiting.delete(rule);
+    stageOf.set(rule, value);
+    return value;
   };
   const stages: { name: string; interval: string; rules: RecordingRule[] }[][] = [];
   for (const { group, rule } of rules) {
-    const index = stageOfRule(rule);
-    const groupsOfStage = (stages[index] ??= []);
+    const groupsOfStage = (stages[stage(rule)] ??= []);
     let target = groupsOfStage.find((g) => g.name === group.name);
     if (!target) {
       target = { name: group.name, interval: group.interval, rules: [] };
@@ -84,7 +100,7 @@ stage, move its blocks into Prometheus' data directory and wait until Prometheus
 
 With --run, slactl runs the stages itself: promtool, then the blocks moved into --data-dir (the
 data directory of the Prometheus at --url, on this machine), then a wait until Prometheus serves
-the stage's series.
+every sample promtool wrote for the stage.
 
 Options:
   --start TIME      start of the range, RFC 3339 or Unix seconds (e.g. the start of the period)
@@ -152,31 +168,98 @@ export async function backfillCommand(args: readonly string[], io: Io): Promise<
     ].join("\n")).join("\n") + "\n");
     return exitCodes.ok;
   }
-  for (const [i, command] of commands.entries()) {
+  const ran = await runStages(stages, { out, url: values.url!, dataDir: values["data-dir"]!, startMs: start, endMs: end }, io);
+  return ran ? exitCodes.ok : exitCodes.invalid;
+}
+
+/** Where and over what range runStages runs promtool and loads its blocks. */
+export interface StageRun {
+  /** Folder for the stages' rule files and blocks. */
+  readonly out: string;
+  /** The Prometheus promtool queries; it must serve what earlier stages loaded. */
+  readonly url: string;
+  /** The TSDB directory of that Prometheus. */
+  readonly dataDir: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  /**
+   * Makes the Prometheus at url serve the blocks just moved into dataDir (default: wait until
+   * it finds them, which a running Prometheus does about once a minute).
+   */
+  readonly load?: (probe: string) => Promise<boolean>;
+  /** Wait before running a stage again whose queries Prometheus answered in part, times the attempt. Default 5 s. */
+  readonly retryDelayMs?: number;
+}
+
+/**
+ * Runs promtool for each stage in order and moves its blocks into the TSDB before the next stage,
+ * so each stage reads what the ones below it recorded. False (with the reason on stderr) when one fails.
+ */
+export async function runStages(stages: readonly BackfillStage[], run: StageRun, io: Io): Promise<boolean> {
+  const range = { start: String(run.startMs / 1000), end: String(run.endMs / 1000), url: run.url };
+  await writeOutputs(run.out, stages.map((s) => ({ path: `backfill-${s.index}.rules.yaml`, content: stageRuleFile(s) })));
+  for (const [position, stage] of stages.entries()) {
+    const i = stage.index;
     const began = Date.now();
-    const blocksDir = join(out, `blocks-${i}`);
-    await rm(blocksDir, { recursive: true, force: true });
-    const run = await runPromtool(command);
-    if (run.code !== 0) {
-      io.stderr(`slactl backfill: stage ${i}: promtool exited ${run.code}: ${run.output.trim().split("\n").slice(-5).join("\n")}\n`);
-      return exitCodes.invalid;
+    const blocksDir = join(run.out, `blocks-${i}`);
+    // promtool writes what a query answered even when Prometheus warned that the answer is partial
+    // (a remote read or a store that failed: under load, part of the raw history), and exits 0.
+    // Such a stage records wrong values that every later stage builds on, so it is run again.
+    let result = { code: 0, output: "" };
+    let partial: string | undefined;
+    for (let attempt = 1; attempt <= stageAttempts; attempt++) {
+      await rm(blocksDir, { recursive: true, force: true });
+      result = await runPromtool(promtoolArgs(join(run.out, `backfill-${i}.rules.yaml`), blocksDir, range));
+      partial = result.code === 0 ? partialAnswer(result.output) : undefined;
+      if (partial === undefined) break;
+      if (attempt < stageAttempts) {
+        io.stderr(`slactl: stage ${i}: Prometheus answered part of a query (${partial}); running the stage again\n`);
+        await sleep((run.retryDelayMs ?? 5_000) * attempt);
+      }
     }
-    await mkdir(values["data-dir"]!, { recursive: true });
+    if (result.code !== 0) {
+      io.stderr(`slactl: stage ${i}: promtool exited ${result.code}: ${result.output.trim().split("\n").slice(-5).join("\n")}\n`);
+      return false;
+    }
+    if (partial !== undefined) {
+      io.stderr(`slactl: stage ${i}: Prometheus at ${run.url} answered only part of a query in each of ${stageAttempts} runs (${partial}); nothing of this stage was loaded. Check that Prometheus and what it reads from are healthy, then run again.\n`);
+      return false;
+    }
+    await mkdir(run.dataDir, { recursive: true });
     const blocks = (await readdir(blocksDir).catch(() => [])).filter((b) => /^[0-9A-HJKMNP-TV-Z]{26}$/.test(b));
-    for (const block of blocks) await rename(join(blocksDir, block), join(values["data-dir"]!, block));
-    const probe = stages[i]!.groups[0]!.rules[0]!.record;
-    const loaded = await waitForSeries(values.url!, probe, end, 300_000);
+    const written = await samplesIn(blocksDir, blocks);
+    const reloadsBefore = run.load ? undefined : await tsdbReloads(run.url);
+    for (const block of blocks) await rename(join(blocksDir, block), join(run.dataDir, block));
+    const probe = stage.groups[0]!.rules[0]!.record;
+    const records = [...new Set(stage.groups.flatMap((g) => g.rules.map((r) => r.record)))];
+    // The probe series alone can show while a reload that began during the moves left other blocks
+    // of the stage for the next one; and under load even two reloads after the moves were seen to
+    // leave half an hour of a stage unserved (the next stage then recorded too few errors). So the
+    // stage counts as loaded when Prometheus serves at least as many of its samples as promtool wrote.
+    // The count holds for any way of loading (a restarted scratch Prometheus too), so it is checked for both.
+    const loaded = (run.load ? await run.load(probe)
+      : await waitForReloads(run.url, reloadsBefore, 2, 300_000) && await waitForSeries(run.url, probe, run.endMs, 300_000))
+        && await waitForSamples(run.url, records, written, run, 300_000);
     if (!loaded) {
-      io.stderr(`slactl backfill: stage ${i}: Prometheus at ${values.url} did not serve ${probe} within 5 minutes of the blocks moving into ${values["data-dir"]}\n`);
-      return exitCodes.invalid;
+      io.stderr(`slactl: stage ${i}: Prometheus at ${run.url} did not serve the ${written} samples of ${records.join(", ")} within 5 minutes of the blocks moving into ${run.dataDir}\n`);
+      return false;
     }
-    io.stderr(`stage ${i}: ${plural(blocks.length, "block")} loaded in ${((Date.now() - began) / 1000).toFixed(0)} s\n`);
+    io.stderr(`stage ${position + 1} of ${stages.length}: ${plural(blocks.length, "block")} loaded in ${((Date.now() - began) / 1000).toFixed(0)} s\n`);
   }
-  return exitCodes.ok;
+  return true;
+}
+
+const stageAttempts = 3;
+
+/** The warnings promtool logged for a query Prometheus answered in part, or undefined when it logged none. */
+export function partialAnswer(promtoolOutput: string): string | undefined {
+  const line = promtoolOutput.split("\n").find((l) => l.includes("Range query returned warnings"));
+  if (line === undefined) return undefined;
+  return /warnings="?(.*?)"?$/.exec(line.trim())?.[1] ?? line.trim();
 }
 
 /** RFC 3339 or Unix seconds, as milliseconds. */
-function parseTime(text: string): number | undefined {
+export function parseTime(text: string): number | undefined {
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : ms;
@@ -194,7 +277,66 @@ function runPromtool(args: readonly string[]): Promise<{ code: number; output: s
 }
 
 /** Polls Prometheus until it returns the series at a time inside the backfilled range. */
-async function waitForSeries(url: string, name: string, endMs: number, timeoutMs: number): Promise<boolean> {
+/** Prometheus' count of block reloads (prometheus_tsdb_reloads_total), or undefined when its /metrics cannot be read. */
+async function tsdbReloads(url: string): Promise<number | undefined> {
+  try {
+    const text = await (await fetch(new URL("/metrics", url))).text();
+    const line = /^prometheus_tsdb_reloads_total (\S+)$/m.exec(text);
+    return line ? Number(line[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits until Prometheus has reloaded its blocks `count` more times than `before` (at once when the count is unknown). */
+async function waitForReloads(url: string, before: number | undefined, count: number, timeoutMs: number): Promise<boolean> {
+  if (before === undefined) return true;
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(2000)) {
+    const now = await tsdbReloads(url);
+    if (now === undefined || now >= before + count) return true;
+  }
+  return false;
+}
+
+/** The samples promtool wrote into blocks, from each block's meta.json (0 for a block without one). */
+async function samplesIn(dir: string, blocks: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const block of blocks) {
+    try {
+      const meta = JSON.parse(await readFile(join(dir, block, "meta.json"), "utf8")) as { stats?: { numSamples?: number } };
+      total += meta.stats?.numSamples ?? 0;
+    } catch {
+      // A block without a readable meta.json is not one Prometheus would load either.
+    }
+  }
+  return total;
+}
+
+/**
+ * Waits until Prometheus serves at least `expected` samples of the series named `records` over the
+ * range: promtool writes no sample twice, so fewer means some block is not loaded yet. Series of
+ * the same names from other SLAs or live rules can only make the count larger.
+ */
+async function waitForSamples(url: string, records: readonly string[], expected: number, range: { readonly startMs: number; readonly endMs: number }, timeoutMs: number): Promise<boolean> {
+  const query = new URL("/api/v1/query", url);
+  // A minute of margin on both sides, whether the range's left edge is closed (2.x) or open (3.x).
+  // One count per name: counted together, two names whose series share their other labels would
+  // make one vector with the same labels twice, which Prometheus refuses.
+  const rangeMs = range.endMs - range.startMs + 120_000;
+  query.searchParams.set("query", records.map((r) => `(sum(count_over_time(${r}[${rangeMs}ms])) or vector(0))`).join(" + "));
+  query.searchParams.set("time", String((range.endMs + 60_000) / 1000));
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(2000)) {
+    try {
+      const body = (await (await fetch(query)).json()) as { data?: { result?: { value?: [number, string] }[] } };
+      if (Number(body.data?.result?.[0]?.value?.[1] ?? 0) >= expected) return true;
+    } catch {
+      // Prometheus may be reloading; try again.
+    }
+  }
+  return false;
+}
+
+export async function waitForSeries(url: string, name: string, endMs: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   const query = new URL("/api/v1/query", url);
   query.searchParams.set("query", `count(last_over_time(${name}[1h]))`);

@@ -2,7 +2,8 @@
 // generated files under OUT/<namespace>/. Whatever the compiler returns in `files` is written, so
 // a new output of the compiler appears here without a change to the CLI.
 import { join } from "node:path";
-import { compile, type CompiledSla } from "../compile/index.js";
+import { buildSlaDashboard, compile, compileModel, slaDashboardFileName, type CompiledSla } from "../compile/index.js";
+import { buildOverviewDashboard, overviewFileName } from "../compile/overview-dashboard.js";
 import { writeOutputs, type OutputFile } from "../adapters/fs/write-outputs.js";
 import type { SourceIssue } from "../adapters/fs/yaml-documents.js";
 import { formatIssues } from "./format-issues.js";
@@ -22,7 +23,7 @@ export function outputFiles(files: CompiledSla["files"], namespace: string, name
 
 const labelNameRe = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
-export const compileHelp = `Usage: slactl compile PATH... --out DIR [--policies DIR] [--rule-label k=v ...] [--format text|json|github]
+export const compileHelp = `Usage: slactl compile PATH... --out DIR [--policies DIR] [--rule-label k=v ...] [--now TIME] [--format text|json|github]
 
 Validates every ServiceLevelAgreement in PATH... (files, or folders searched recursively for
 *.yaml and *.yml) and, when all are valid, writes for each one under DIR/<namespace>/
@@ -31,16 +32,29 @@ Validates every ServiceLevelAgreement in PATH... (files, or folders searched rec
   <name>.prometheusrule.yaml  a PrometheusRule for the prometheus-operator
   <name>.rules.yaml           the same rule groups as a plain Prometheus rule file
   <name>.rules.test.yaml      promtool unit tests of the alerts (when the compiler makes them)
-  <name>.dashboard.json       the Grafana dashboard (when the compiler makes one)
+  <name>.dashboard.json       the SLA's own Grafana dashboard (spec.dashboard.own, folder or filters)
+  <name>.alertmanager.yaml    Alertmanager mute time intervals for the maintenance windows,
+                              with a route to copy into yours (SLAs with maintenance only)
+  <name>.maintenance.rules.test.yaml, <name>.maintenance-test-rules.yaml
+                              promtool tests that an outage inside a maintenance window pages
+                              nobody, and the rules they run (with the window at test time)
+
+and, once, DIR/servicelevel-overview.dashboard.json: the Grafana dashboard of all SLAs, from
+the figures the operator exports, and DIR/servicelevel-sla.dashboard.json: the dashboard that
+shows any one SLA (chosen by its namespace and sla variables); the Helm chart ships both.
 
 If any input is invalid, the issues are printed and nothing is written. Files are written
-atomically; the output is deterministic, so compiling twice gives identical bytes.
+atomically; the output is deterministic, so compiling twice in the same UTC week (or with the
+same --now) gives identical bytes.
 
 Options:
   --out DIR            output folder (required); created if missing
   --rule-label k=v     label put on every PrometheusRule, e.g. release=kube-prometheus-stack
                        so that Prometheus' ruleSelector picks them up; repeatable
   --policies DIR       folder of burn-rate tables (default: the package's policies/alerting)
+  --now TIME           RFC 3339 time the maintenance schedules are expanded from (default: now).
+                       The rules hold the windows of 35 days from the day before the current
+                       UTC week and are valid for 28 days from its Monday: compile again weekly
   --format FORMAT      how issues are printed: text (default), json or github
   -h, --help           show this help
 
@@ -56,7 +70,7 @@ Exit codes:
 `;
 
 export async function compileCommand(args: readonly string[], io: Io): Promise<number> {
-  const options = { ...inputOptions, out: { type: "string" }, "rule-label": { type: "string", multiple: true } } as const;
+  const options = { ...inputOptions, out: { type: "string" }, "rule-label": { type: "string", multiple: true }, now: { type: "string" } } as const;
   const parsed = parseCommandLine("compile", args, options, io);
   if (!parsed) return exitCodes.usage;
   const { values, positionals } = parsed;
@@ -74,6 +88,9 @@ export async function compileCommand(args: readonly string[], io: Io): Promise<n
     }
     ruleLabels[key] = label.slice(eq + 1);
   }
+
+  const now = values.now === undefined ? Date.now() : Date.parse(values.now);
+  if (Number.isNaN(now)) return usageError(io, "compile", `--now expects an RFC 3339 time such as 2026-12-01T00:00:00Z, found ${JSON.stringify(values.now)}`);
 
   const checked = await checkInputs("compile", values, positionals, io);
   if (!checked.ok) return checked.exitCode;
@@ -93,7 +110,12 @@ export async function compileCommand(args: readonly string[], io: Io): Promise<n
   for (const document of reports.flatMap((r) => r.documents)) {
     const [namespace = "default", name = ""] = (document.key ?? "").split("/");
     try {
-      const result = compile(document.value, { burnRateTables, peers: peers.slas, ruleLabels });
+      // Validation modelled each SLA in the index already; a document that does not own its key is modelled on its own.
+      const owner = document.key === undefined ? undefined : peers.owners.get(document.key);
+      const modelled = owner && owner.file === document.file && owner.index === document.index && document.key !== undefined ? peers.index.model(document.key) : undefined;
+      const result = modelled
+        ? (modelled.ok ? { ok: true as const, value: compileModel(modelled.value, { ruleLabels, now }) } : modelled)
+        : compile(document.value, { burnRateTables, peers: peers.slas, ruleLabels, now });
       if (!result.ok) {
         failures.push(...result.issues.map((i) => locatedIssue(document.file, document, i)));
         continue;
@@ -115,18 +137,21 @@ export async function compileCommand(args: readonly string[], io: Io): Promise<n
   const printed = [...issues, ...warnings.filter((w) => !seen.has(issueKey(w)))];
   if (printed.length > 0 || format === "json") io.stdout(formatIssues(printed, format));
 
+  const shared: OutputFile[] = [
+    { path: overviewFileName, content: `${JSON.stringify(buildOverviewDashboard(), null, 2)}\n` },
+    { path: slaDashboardFileName, content: `${JSON.stringify(buildSlaDashboard(), null, 2)}\n` },
+  ];
   let fileCount = 0;
+  try {
+    fileCount = (await writeOutputs(values.out, [...compiled.flatMap((sla) => sla.files), ...shared])).length;
+  } catch (cause) {
+    io.stderr(`slactl compile: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+    return exitCodes.invalid;
+  }
   for (const sla of compiled) {
-    try {
-      const written = await writeOutputs(values.out, sla.files);
-      fileCount += written.length;
-      const suffixes = sla.files.map((f) => f.path.slice(`${sla.namespace}/${sla.name}.`.length));
-      const target = join(values.out, sla.namespace, `${sla.name}.${suffixes.length === 1 ? suffixes[0] : `{${suffixes.join(",")}}`}`);
-      io.stderr(`${sla.namespace}/${sla.name}: ${plural(sla.ruleCount, "rule")} -> ${target}\n`);
-    } catch (cause) {
-      io.stderr(`slactl compile: ${cause instanceof Error ? cause.message : String(cause)}\n`);
-      return exitCodes.invalid;
-    }
+    const suffixes = sla.files.map((f) => f.path.slice(`${sla.namespace}/${sla.name}.`.length));
+    const target = join(values.out, sla.namespace, `${sla.name}.${suffixes.length === 1 ? suffixes[0] : `{${suffixes.join(",")}}`}`);
+    io.stderr(`${sla.namespace}/${sla.name}: ${plural(sla.ruleCount, "rule")} -> ${target}\n`);
   }
   io.stderr(`compiled ${plural(compiled.length, "SLA")} into ${values.out} (${plural(fileCount, "file")})\n`);
   return exitCodes.ok;

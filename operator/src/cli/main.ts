@@ -33,6 +33,10 @@ const commands: Readonly<Record<string, Command>> = {
     summary: "record a new SLA's series over a past range with promtool, so its first period is right",
     run: async (args, io) => (await import("./backfill.js")).backfillCommand(args, io),
   },
+  backtest: {
+    summary: "what an SLA would have attained and alerted over past raw history, before it is applied",
+    run: async (args, io) => (await import("./backtest.js")).backtestCommand(args, io),
+  },
   report: {
     summary: "compliance, error budgets and service credits from Prometheus, as a table, markdown, JSON or HTML",
     // Loaded on use, like run: the Prometheus client and the evaluation are not needed to validate files.
@@ -65,6 +69,7 @@ Examples:
   slactl compile slas/ --out generated --rule-label release=kube-prometheus-stack
   slactl import sloth-specs/ pyrra-slos/ --out slas/
   slactl export --to openslo slas/ --out openslo/
+  slactl backtest slas/checkout.yaml --prometheus http://localhost:9090 --from 2026-11-01T00:00:00Z --to 2026-12-01T00:00:00Z
 
 Exit codes:
   0  success

@@ -35,6 +35,20 @@ describe("slactl run flags", () => {
     });
   });
 
+  it("turns the periodic resync off with --resync-period 0", () => {
+    expect(parseRunFlags(["--resync-period", "0"], () => undefined)).toMatchObject({ resyncPeriodMs: 0 });
+  });
+
+  it("reads the Prometheus answer cap, and refuses one that is not a whole number of bytes", () => {
+    expect(parseRunFlags(["--prometheus-url=http://p:9090", "--prometheus-max-response-bytes", "1048576"], () => undefined))
+      .toMatchObject({ prometheus: { maxResponseBytes: 1_048_576 } });
+    expect(parseRunFlags(["--prometheus-url=http://p:9090"], () => undefined)).not.toMatchObject({ prometheus: { maxResponseBytes: expect.anything() as unknown } });
+    for (const bad of ["64Mi", "1e9", "100", "-5"]) {
+      expect(() => parseRunFlags(["--prometheus-url=http://p:9090", `--prometheus-max-response-bytes=${bad}`], () => undefined)).toThrow(/--prometheus-max-response-bytes: expected a whole number/);
+    }
+    expect(() => parseRunFlags(["--prometheus-max-response-bytes=1048576"], () => undefined)).toThrow(/needs --prometheus-url/);
+  });
+
   it("reads the Prometheus flags, with a 1m evaluation interval and a 30s timeout by default", () => {
     expect(parseRunFlags([], () => undefined)).toMatchObject({ prometheus: undefined });
     expect(parseRunFlags(["--prometheus-url=http://prometheus:9090"], () => undefined)).toMatchObject({

@@ -34,7 +34,7 @@ Options:
   --concurrency N                   SLAs reconciled at once (default 4)
   --rule-label KEY=VALUE            label put on every PrometheusRule so a Prometheus ruleSelector
                                     picks it up, e.g. release=kube-prometheus-stack; repeatable
-  --resync-period DURATION          reconcile every SLA again this often (default 10m)
+  --resync-period DURATION          reconcile every SLA again this often (default 10m; 0 turns it off)
   --policies DIR                    folder of burn-rate tables (default: the package's policies/alerting)
   --metrics-addr ADDR               where /metrics listens (default :8080; 0 disables)
   --health-addr ADDR                where /healthz and /readyz listen (default :8081; 0 disables)
@@ -51,6 +51,8 @@ Options:
                                     nothing is evaluated)
   --evaluation-interval DURATION    how often every SLA is evaluated, varied by ±10% (default 1m)
   --prometheus-timeout DURATION     timeout of each Prometheus query (default 30s)
+  --prometheus-max-response-bytes N refuse Prometheus answers larger than N bytes, decompressed
+                                    (default 67108864, 64 MiB; keep it far below the memory limit)
   --prometheus-bearer-token-file FILE
                                     send the token in FILE (re-read at every request) as a bearer token
   --prometheus-basic-auth-username USER
@@ -89,6 +91,7 @@ const options = {
   "prometheus-url": { type: "string" },
   "evaluation-interval": { type: "string" },
   "prometheus-timeout": { type: "string" },
+  "prometheus-max-response-bytes": { type: "string" },
   "prometheus-bearer-token-file": { type: "string" },
   "prometheus-basic-auth-username": { type: "string" },
   "prometheus-basic-auth-password-file": { type: "string" },
@@ -166,7 +169,8 @@ export function parseRunFlags(args: readonly string[], podNamespace: () => strin
         }
       : undefined,
     ruleLabels,
-    resyncPeriodMs: duration("resync-period", v["resync-period"], "10m"),
+    // 0 turns the periodic resync off: a failed reconcile is retried by the queue, not by the resync.
+    resyncPeriodMs: v["resync-period"] === "0" ? 0 : duration("resync-period", v["resync-period"], "10m"),
     watchStaleAfterMs: duration("watch-stale-after", v["watch-stale-after"], "3m"),
     policies: v.policies,
     logLevel: logLevel as Level | "silent",
@@ -181,7 +185,12 @@ function prometheusFlags(v: Values, duration: (flag: string, text: string | unde
   const url = v["prometheus-url"];
   const evaluationIntervalMs = duration("evaluation-interval", v["evaluation-interval"], "1m");
   const timeoutMs = duration("prometheus-timeout", v["prometheus-timeout"], "30s");
-  const dependent = (["evaluation-interval", "prometheus-timeout", "prometheus-bearer-token-file", "prometheus-basic-auth-username",
+  const maxText = v["prometheus-max-response-bytes"];
+  const maxResponseBytes = maxText === undefined ? undefined : Number(maxText);
+  if (maxResponseBytes !== undefined && !(/^\d+$/.test(maxText ?? "") && Number.isSafeInteger(maxResponseBytes) && maxResponseBytes >= 1024)) {
+    throw new UsageError(`--prometheus-max-response-bytes: expected a whole number of bytes of at least 1024, such as 67108864, found ${JSON.stringify(maxText)}`);
+  }
+  const dependent = (["evaluation-interval", "prometheus-timeout", "prometheus-max-response-bytes", "prometheus-bearer-token-file", "prometheus-basic-auth-username",
     "prometheus-basic-auth-password-file", "prometheus-ca-file", "prometheus-insecure-skip-verify"] as const).filter((f) => v[f] !== undefined);
   if (url === undefined || url === "") {
     if (dependent.length > 0) throw new UsageError(`--${dependent[0]} needs --prometheus-url`);
@@ -205,6 +214,7 @@ function prometheusFlags(v: Values, duration: (flag: string, text: string | unde
     url,
     evaluationIntervalMs,
     timeoutMs,
+    ...(maxResponseBytes === undefined ? {} : { maxResponseBytes }),
     ...(bearer === undefined ? {} : { bearerTokenFile: bearer }),
     ...(username === undefined || passwordFile === undefined ? {} : { basicAuth: { username, passwordFile } }),
     ...(v["prometheus-ca-file"] === undefined ? {} : { caFile: v["prometheus-ca-file"] }),

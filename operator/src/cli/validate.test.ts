@@ -106,6 +106,16 @@ describe("SLAs of one invocation see each other", () => {
     expect(checkSource(shop, { burnRateTables: tables, peers: collectPeers([shop], tables) }).valid).toBe(true);
   });
 
+  it("warns about a dependency on an SLA of no input, at its name, with the nearest one", () => {
+    const typo = parseSource("typo.yaml", sla("payments", "shop", 99, "  dependencies: [{name: gatway, namespace: vendors}]\n"));
+    const report = checkSource(typo, { burnRateTables: tables, peers: collectPeers([vendor, typo], tables) });
+    expect(report.valid).toBe(true);
+    expect(report.documents.flatMap((d) => d.issues)).toEqual([expect.objectContaining({
+      line: 11, column: 25, path: ["spec", "dependencies", 0, "name"], code: "dependency-not-found", severity: "warning",
+      message: 'no valid ServiceLevelAgreement vendors/gatway is known, so the targets it supports are not checked; did you mean "vendors/gateway"?',
+    })]);
+  });
+
   it("rejects a second SLA with the same namespace/name and says where the first is", () => {
     const again = parseSource("again.yaml", `# copy\n${sla("gateway", "vendors", 99)}`);
     const peers = collectPeers([vendor, again], tables);

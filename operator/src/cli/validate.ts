@@ -11,7 +11,8 @@ export const validateHelp = `Usage: slactl validate PATH... [--format text|json|
 
 Checks ServiceLevelAgreement YAML without a cluster: the schema of the CRD, and what the
 operator checks beyond it (PromQL syntax, {{window}} placement, credit tiers, dependency
-targets, label names, burn-rate tables, time zones, cron schedules).
+targets, label names, burn-rate tables, time zones, cron schedules, targets written as
+ratios). A misspelt field or a dependency on an SLA of no input names the closest known one.
 
 PATH is a file or a folder; folders are searched recursively for *.yaml and *.yml (hidden
 folders and node_modules are skipped). A file may hold several documents separated by ---;

@@ -21,7 +21,7 @@ export interface ConditionUpdate {
   readonly message: string;
 }
 
-export const conditionTypes = ["Ready", "Valid", "RulesApplied", "DashboardApplied", "MetricsAvailable", "Compliant", "ReviewDue"] as const;
+export const conditionTypes = ["Ready", "Valid", "RulesApplied", "DashboardApplied", "AlertmanagerConfigApplied", "MetricsAvailable", "IndicatorMatchesData", "Compliant", "ReviewDue"] as const;
 export type ConditionType = (typeof conditionTypes)[number];
 
 /** metav1.Time: RFC 3339 in UTC with second precision. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { BudgetStatus } from "../compile/budget/index.js";
 import type { SlaModel } from "../compile/model.js";
 import { registerFigureMetrics, type ExportedFigures } from "./figures-metrics.js";
+import { buildSlaDashboard } from "../compile/sla-dashboard.js";
 
 const model: SlaModel = {
   name: "checkout", namespace: "shop", service: "checkout", owner: "team-payments", labels: {},
@@ -44,6 +45,29 @@ describe("the exported status figures", () => {
     expect(value(text, "servicelevel_sla_compliance_ratio", 'sla="checkout",owner="team-payments"')).toBeCloseTo(0.9993, 12);
     expect(value(text, "servicelevel_sla_period_start_timestamp_seconds", 'sla="checkout"')).toBe(Date.UTC(2026, 10, 1) / 1000);
     expect(value(text, "servicelevel_sla_maintenance_active", 'sla="checkout"')).toBe(1);
+  });
+
+  it("label the contract period with its kind, time zone and bounds as status writes them, for the shared dashboard", async () => {
+    const registry = new Registry();
+    const berlin: ExportedFigures = {
+      model: { ...model, period: { kind: "calendar", unit: "month", timeZone: "Europe/Berlin", seconds: 30 * 86_400 } },
+      status: { ...status, period: { start: "2026-11-01T00:00:00+01:00", end: "2026-12-01T00:00:00+01:00" } },
+    };
+    const rolling: ExportedFigures = { model: { ...model, name: "orders", period: { kind: "rolling", seconds: 28 * 86_400 } }, status };
+    registerFigureMetrics(registry, () => [berlin, rolling]);
+    const text = await registry.metrics();
+    expect(value(text, "servicelevel_sla_period_info",
+      'sla="checkout",service="checkout",owner="team-payments",period="calendar month",time_zone="Europe/Berlin",start="2026-11-01T00:00:00+01:00",end="2026-12-01T00:00:00+01:00"')).toBe(1);
+    expect(value(text, "servicelevel_sla_period_info", 'sla="orders",service="checkout",owner="team-payments",period="rolling 28d",time_zone="UTC"')).toBe(1);
+    expect(text.split("\n").filter((l) => l.startsWith("servicelevel_sla_period_info{"))).toHaveLength(2);
+    // The shared dashboard's period panel names only labels this series has, so it reads
+    // "calendar month: 2026-11-01T00:00:00+01:00 to 2026-12-01T00:00:00+01:00 (Europe/Berlin)".
+    const panels = (buildSlaDashboard() as unknown as { panels: { title?: string; targets?: { legendFormat?: string }[] }[] }).panels;
+    const legend = panels.find((p) => p.title === "Period")?.targets?.[0]?.legendFormat ?? "";
+    const named = [...legend.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]);
+    expect(named).toEqual(["period", "start", "end", "time_zone"]);
+    const line = text.split("\n").find((l) => l.startsWith("servicelevel_sla_period_info{") && l.includes('sla="checkout"')) ?? "";
+    for (const label of named) expect(line, label).toMatch(new RegExp(`[{,]${label}="[^"]+"`));
   });
 
   it("drop the series of an SLA that is gone", async () => {

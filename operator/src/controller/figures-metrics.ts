@@ -6,6 +6,7 @@
 import { Gauge, type Registry } from "prom-client";
 import { maintenanceIntervals, type BudgetStatus } from "../compile/budget/index.js";
 import type { SlaModel } from "../compile/model.js";
+import { formatDuration } from "../compile/duration.js";
 
 /** The latest measured figures of one SLA, with the model they were measured for. */
 export interface ExportedFigures {
@@ -40,6 +41,9 @@ export function registerFigureMetrics(registry: Registry, source: () => Iterable
     start: gauge("servicelevel_sla_period_start_timestamp_seconds", "Start of the contract period (status.period.start).", slaLabels),
     end: gauge("servicelevel_sla_period_end_timestamp_seconds", "End of the contract period (status.period.end).", slaLabels),
     maintenance: gauge("servicelevel_sla_maintenance_active", "1 while one of the SLA's maintenance windows is active, else 0.", slaLabels),
+    // The shared dashboard cannot take its time zone from an SLA; these labels carry it, and the bounds as status writes them (in that zone).
+    periodInfo: gauge("servicelevel_sla_period_info", "1, labelled with the contract period (period, time_zone, and start and end in that zone, as in status.period).",
+      [...slaLabels, "period", "time_zone", "start", "end"] as const),
   };
   const all: Gauge<string>[] = [...Object.values(o), ...Object.values(s)];
   const collectAll = (): void => {
@@ -66,7 +70,16 @@ export function registerFigureMetrics(registry: Registry, source: () => Iterable
       s.state.set({ ...sla, state: status.state }, 1);
       s.start.set(sla, Date.parse(status.period.start) / 1000);
       s.end.set(sla, Date.parse(status.period.end) / 1000);
+      s.periodInfo.set({ ...sla, ...periodLabels(model), start: status.period.start, end: status.period.end }, 1);
       s.maintenance.set(sla, maintenanceIntervals(model.maintenance, { start: now, end: now + 1 }).length > 0 ? 1 : 0);
     }
   };
+}
+
+/** The period in words and its time zone: "rolling 30d" and "UTC", "calendar month" and "Europe/Berlin". */
+function periodLabels(model: SlaModel): { period: string; time_zone: string } {
+  const { period } = model;
+  return period.kind === "rolling"
+    ? { period: `rolling ${formatDuration(period.seconds)}`, time_zone: period.timeZone ?? "UTC" }
+    : { period: `calendar ${period.unit}`, time_zone: period.timeZone };
 }

@@ -63,6 +63,20 @@ describe("applyFigures", () => {
     expect(findCondition(back.conditions, "MetricsAvailable")).toMatchObject({ status: "True", lastTransitionTime: "2026-11-27T10:03:00Z" });
   });
 
+  it("turns Compliant Unknown (MetricsStale) once nothing was measured for 15 minutes, and keeps the figures", () => {
+    const first = applyFigures(undefined, measured(99.95, t0), t0);
+    const at14 = applyFigures(first, failed("connect ECONNREFUSED", later(14 * 60_000)), later(14 * 60_000));
+    expect(findCondition(at14.conditions, "Compliant")).toMatchObject({ status: "True", reason: "TargetsMet" });
+    const at15 = applyFigures(at14, failed("connect ECONNREFUSED", later(15 * 60_000)), later(15 * 60_000));
+    expect(findCondition(at15.conditions, "Compliant")).toMatchObject({ status: "Unknown", reason: "MetricsStale", lastTransitionTime: "2026-11-27T10:15:00Z" });
+    expect(findCondition(at15.conditions, "Compliant")?.message).toBe("not measured since 2026-11-27T10:00:00Z: connect ECONNREFUSED");
+    expect(at15).toMatchObject({ compliance: 99.95, lastEvaluated: "2026-11-27T10:00:00Z" });
+    // A status patch carries it, so the reconcile writes it.
+    expect(Object.keys(statusPatch(at14, at15))).toEqual(["conditions"]);
+    const back = applyFigures(at15, measured(99.95, later(16 * 60_000)), later(16 * 60_000));
+    expect(findCondition(back.conditions, "Compliant")).toMatchObject({ status: "True", reason: "TargetsMet" });
+  });
+
   it("says Compliant is Unknown when Prometheus failed before anything was measured", () => {
     const status = applyFigures({}, failed("timeout", t0), t0);
     expect(status).not.toHaveProperty("state");

@@ -11,6 +11,8 @@
 //   of anything else, or when it is older than the heartbeat (default 10 minutes): an evaluation
 //   that changes nothing writes nothing.
 // - An SLA whose spec is invalid (state Invalid) is left alone: its last figures stay.
+// - IndicatorMatchesData, checked once per revision by the measurement loop, is set when the
+//   record carries it, removed when the SLA has nothing to check.
 import { isDeepStrictEqual } from "node:util";
 import type { BudgetStatus, ObjectiveState } from "../compile/budget/index.js";
 import { clean } from "../compile/budget/budget.js";
@@ -39,6 +41,11 @@ export interface FiguresRecord {
   readonly at: number;
   readonly review: ReviewStatus;
   readonly outcome: FiguresOutcome;
+  /**
+   * IndicatorMatchesData as last checked for this revision (indicator-condition.ts); null when the
+   * SLA has nothing to check (the condition goes), absent when not checked yet (it stays as it is).
+   */
+  readonly indicator?: ConditionUpdate | null | undefined;
 }
 
 /** Where the reconciler finds the latest record of an SLA. */
@@ -112,6 +119,8 @@ export function applyFigures(current: OwnedStatus | undefined, record: FiguresRe
   // While the same failure goes on, keep its first message: each attempt words it differently.
   set(record.outcome.kind === "failed" && previous?.status === "False" && previous.reason === metrics.reason ? { ...metrics, message: previous.message } : metrics);
   set(reviewCondition(record.review));
+  if (record.indicator === null) conditions = conditions.filter((c) => c.type !== "IndicatorMatchesData");
+  else if (record.indicator !== undefined) set(record.indicator);
   if (record.outcome.kind === "measured") {
     for (const field of figureFields) delete next[field];
     Object.assign(next, record.outcome.status);

@@ -5,7 +5,10 @@ import { PrometheusClient, PrometheusConnectionError, PrometheusQueryError } fro
 import { SlaIndex } from "../compile/index.js";
 import { objectKey } from "../adapters/kube/resources.js";
 import { measureSlas, type MeasureRequest } from "../measure/index.js";
-import { MeasurementLoop, failedOutcome } from "./measurement-loop.js";
+import { MeasurementLoop, failedOutcome, type MeasurementLoopOptions } from "./measurement-loop.js";
+import type { SlaModel } from "../compile/model.js";
+import { applyFigures } from "./figures.js";
+import { findCondition } from "./conditions.js";
 import { createMetrics } from "./metrics.js";
 import { slaDocument as documentOf, type SlaObject } from "./sla-object.js";
 
@@ -15,7 +18,7 @@ const sla = (name: string, spec: Record<string, unknown> = {}, generation = 1): 
   return { ...document, metadata: { ...document.metadata, name, namespace: "shop", uid: `uid-${name}`, generation } };
 };
 
-function setUp(slas: SlaObject[], evaluate: (r: MeasureRequest) => ReturnType<typeof measureSlas>) {
+function setUp(slas: SlaObject[], evaluate: (r: MeasureRequest) => ReturnType<typeof measureSlas>, checkThresholds?: MeasurementLoopOptions["checkThresholds"]) {
   const changes: string[][] = [];
   const requests: MeasureRequest[] = [];
   const index = new SlaIndex({ burnRateTables: loadTables() });
@@ -33,8 +36,9 @@ function setUp(slas: SlaObject[], evaluate: (r: MeasureRequest) => ReturnType<ty
       requests.push(r);
       return evaluate(r);
     },
+    checkThresholds,
   });
-  return { evaluator, changes, requests };
+  return { evaluator, changes, requests, index };
 }
 
 /** A Prometheus that has no series at all. */
@@ -80,5 +84,44 @@ describe("MeasurementLoop", () => {
     const { evaluator } = setUp([sla("checkout", { review: { every: "30d", lastReviewed: "2026-10-01" } })], empty);
     await evaluator.cycle();
     expect(evaluator.get("shop/checkout")?.review).toMatchObject({ due: true, reason: "ReviewOverdue" });
+  });
+
+  it("checks latency thresholds against the histogram's buckets once per revision, and the condition reaches the status", async () => {
+    const latency = (threshold: string, native?: boolean) => ({ objectives: [{
+      name: "fast", target: 99, indicator: { latency: { histogram: "http_request_duration_seconds", selector: { job: "checkout" }, threshold, ...(native ? { native } : {}) } },
+    }] });
+    const asked: string[] = [];
+    const slas = [sla("checkout", latency("300ms")), sla("orders")];
+    const { evaluator, index, changes } = setUp(slas, empty, async (_client, model: SlaModel) => {
+      asked.push(model.name);
+      return [{ objective: "fast", series: 'http_request_duration_seconds_bucket{job="checkout"}', threshold: "300ms", le: "0.3", finding: { kind: "notABucket", below: "0.25", above: "0.5" } }];
+    });
+    await evaluator.cycle();
+    await evaluator.cycle();
+    // The ratio-only SLA is not asked about; the latency one once for its revision.
+    expect(asked).toEqual(["checkout"]);
+    const record = evaluator.get("shop/checkout");
+    expect(record?.indicator).toMatchObject({ type: "IndicatorMatchesData", status: "False", reason: "ThresholdNotABucket" });
+    expect(evaluator.get("shop/orders")?.indicator).toBeNull();
+    const status = applyFigures(undefined, record as NonNullable<typeof record>, new Date(now));
+    expect(findCondition(status.conditions, "IndicatorMatchesData")?.message).toContain('(the nearest are le="0.25" (250ms) and le="0.5" (500ms))');
+    expect(changes[0]).toContain("shop/checkout");
+
+    // A new revision is checked again; a native histogram is not checked, and the condition goes.
+    const native = sla("checkout", latency("300ms", true), 2);
+    slas[0] = native;
+    index.upsert("shop/checkout", documentOf(native), "2");
+    await evaluator.cycle();
+    expect(asked).toEqual(["checkout"]);
+    const nativeRecord = evaluator.get("shop/checkout");
+    expect(nativeRecord?.indicator).toBeNull();
+    expect(findCondition(applyFigures(status, nativeRecord as NonNullable<typeof nativeRecord>, new Date(now)).conditions, "IndicatorMatchesData")).toBeUndefined();
+
+    const changedThreshold = sla("checkout", latency("250ms"), 3);
+    slas[0] = changedThreshold;
+    index.upsert("shop/checkout", documentOf(changedThreshold), "3");
+    await evaluator.cycle();
+    await evaluator.cycle();
+    expect(asked).toEqual(["checkout", "checkout"]);
   });
 });

@@ -7,7 +7,9 @@
 // A Prometheus failure gives every SLA a "failed" record: the status keeps its last figures and
 // says MetricsAvailable=False with the reason; the next cycle tries again. An SLA whose figures
 // cannot be computed gets a failed record of its own, and every other SLA is measured. Nothing
-// throws out of a cycle. A spec change brings the next cycle forward (trigger()).
+// throws out of a cycle. A spec change brings the next cycle forward (trigger()). Once per SLA
+// revision it also checks that classic latency thresholds are bucket boundaries of the live
+// histogram (IndicatorMatchesData).
 import type { Logger } from "pino";
 import {
   PrometheusConnectionError, PrometheusError, PrometheusHttpError, PrometheusQueryError, PrometheusTimeoutError, type PrometheusClient,
@@ -15,9 +17,12 @@ import {
 import { describeError } from "../adapters/kube/errors.js";
 import { objectKey } from "../adapters/kube/resources.js";
 import type { SlaIndex } from "../compile/index.js";
-import { createSumCache, measureSlas, type MeasureResult } from "../measure/index.js";
+import { checkLatencyThresholds, classicLatencyObjectives, createSumCache, measureSlas, type MeasureResult } from "../measure/index.js";
 import { series } from "../compile/rules.js";
 import { reviewStatus } from "../measure/review.js";
+import type { SlaModel } from "../compile/model.js";
+import type { ConditionUpdate } from "./conditions.js";
+import { indicatorCondition } from "./indicator-condition.js";
 import { applyFigures, compliantCondition, defaultHeartbeatMs, type FiguresOutcome, type FiguresRecord, type FiguresStore } from "./figures.js";
 import type { OperatorMetrics } from "./metrics.js";
 import type { SlaObject } from "./sla-object.js";
@@ -46,7 +51,12 @@ export interface MeasurementLoopOptions {
   readonly random?: (() => number) | undefined;
   /** For tests: the measurement service. */
   readonly measure?: typeof measureSlas | undefined;
+  /** For tests: the latency threshold check. */
+  readonly checkThresholds?: typeof checkLatencyThresholds | undefined;
 }
+
+/** A threshold check that found no bucket series is tried again after this long; any other holds for the revision. */
+export const noBucketsRecheckMs = 15 * 60_000;
 
 const tileMs = 300_000;
 
@@ -67,6 +77,8 @@ export class MeasurementLoop implements FiguresStore {
   private readonly cache = createSumCache();
   /** The last measurement, reused while the tiles cannot have moved (the same 5 minutes, the same models). */
   private last: { readonly mark: number; readonly models: readonly object[]; readonly result: MeasureResult } | undefined;
+  /** Per SLA: its IndicatorMatchesData, checked once per model (a model is one revision of the SLA and its dependencies). */
+  private readonly thresholds = new Map<string, { readonly model: SlaModel; readonly at: number; readonly condition: ConditionUpdate | null }>();
 
   constructor(private readonly options: MeasurementLoopOptions) {}
 
@@ -161,6 +173,7 @@ export class MeasurementLoop implements FiguresStore {
     const present = new Set(slas.map(objectKey));
     for (const key of [...this.records.keys()]) if (!present.has(key)) this.records.delete(key);
     for (const key of [...this.measured.keys()]) if (!present.has(key)) this.measured.delete(key);
+    for (const key of [...this.thresholds.keys()]) if (!present.has(key)) this.thresholds.delete(key);
 
     const evaluable = slas.flatMap((sla) => {
       const modelled = this.options.index.model(objectKey(sla));
@@ -230,6 +243,8 @@ export class MeasurementLoop implements FiguresStore {
       }
     }
     if (this.stopped) return;
+    if (failure === undefined) await this.checkThresholds(evaluable.map((e) => ({ key: objectKey(e.sla), model: e.model })), now);
+    if (this.stopped) return;
 
     const changed: string[] = [];
     const at = new Date(now);
@@ -241,6 +256,7 @@ export class MeasurementLoop implements FiguresStore {
         generation: sla.metadata.generation ?? 0,
         at: now,
         review: safeReview(spec.review, timeZone, now),
+        indicator: this.thresholds.get(key)?.condition,
         outcome: measured?.status && measured.evaluation
           ? { kind: "measured", status: measured.status, metrics: measured.metrics, compliant: compliantCondition(measured.evaluation), periodMoves: measured.period.kind === "rolling" }
           : measured
@@ -256,6 +272,37 @@ export class MeasurementLoop implements FiguresStore {
     metrics.evaluationDuration.observe({ result: outcome }, (performance.now() - began) / 1000);
     log.debug({ slas: evaluable.length, changed: changed.length, queries: result?.queries ?? 0, ms: Math.round(performance.now() - began) }, "evaluation cycle");
     if (changed.length > 0) this.options.onChange(changed);
+  }
+
+  /**
+   * Checks the latency thresholds of the SLAs whose model is new since their last check (or whose
+   * histogram had no series a while ago): one query per histogram, not one per cycle. A failure
+   * leaves the last check in place and is tried again next cycle.
+   */
+  private async checkThresholds(slas: readonly { readonly key: string; readonly model: SlaModel }[], now: number): Promise<void> {
+    const { metrics, log } = this.options;
+    const due = slas.filter(({ key, model }) => {
+      const known = this.thresholds.get(key);
+      if (known === undefined || known.model !== model) return true;
+      return known.condition?.reason === "NoBuckets" && now - known.at >= noBucketsRecheckMs;
+    });
+    const check = this.options.checkThresholds ?? checkLatencyThresholds;
+    await Promise.all(due.map(async ({ key, model }) => {
+      const objectives = classicLatencyObjectives(model);
+      if (objectives.length === 0) {
+        this.thresholds.set(key, { model, at: now, condition: null });
+        return;
+      }
+      try {
+        const checks = await check(this.options.client, model, now, {
+          signal: this.abort.signal, ...(this.options.timeoutMs === undefined ? {} : { timeoutMs: this.options.timeoutMs }),
+        });
+        metrics.prometheusQueries.inc(new Set(objectives.map((o) => `${o.histogram}${JSON.stringify(o.selector)}`)).size);
+        this.thresholds.set(key, { model, at: now, condition: indicatorCondition(checks) });
+      } catch (cause) {
+        if (!this.stopped) log.warn({ err: describeError(cause), key }, "could not read the histogram buckets of the latency objectives; trying again next cycle");
+      }
+    }));
   }
 }
 

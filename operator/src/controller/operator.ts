@@ -1,9 +1,10 @@
 // The operator's life cycle around the reconciler. What wakes a key up is declared here, in one
 // place:
 // - an SLA event: the SLA itself and, through the SLA index, every SLA that depends on it;
-// - an event of a generated PrometheusRule or ConfigMap: its owner SLA;
+// - an event of a generated PrometheusRule, ConfigMap or AlertmanagerConfig: its owner SLA;
 // - new figures from the measurement loop: the SLAs whose status they change;
-// - the periodic resync, and a relist of the PrometheusRule type (its CRD appeared): every SLA.
+// - the periodic resync, and a relist of the PrometheusRule or AlertmanagerConfig type (its CRD
+//   appeared): every SLA.
 // Events only queue keys; the queue runs one level-based reconcile per key (never two of one key
 // at once), retried with backoff until it succeeds. Once the caches are synced (and, with leader
 // election, once this replica leads) the queue starts, and every SLA and every generated object's
@@ -25,6 +26,7 @@ export interface OperatorParts {
   readonly slas: Informer<SlaObject>;
   readonly prometheusRules: Informer<KubeObject>;
   readonly configMaps: Informer<KubeObject>;
+  readonly alertmanagerConfigs: Informer<KubeObject>;
   readonly reconciler: Reconciler;
   /** The SLA index the reconciler and the measurement read models from; kept here from the SLA informer. */
   readonly index: SlaIndex;
@@ -89,6 +91,10 @@ export class Operator {
       if (this.leading) this.enqueueAll(false);
     });
     parts.configMaps.onEvent(onOwned);
+    parts.alertmanagerConfigs.onEvent(onOwned);
+    parts.alertmanagerConfigs.onRelist(() => {
+      if (this.leading) this.enqueueAll(false);
+    });
   }
 
   /** The SLA informer has listed everything once: the replica can serve (also as a standby). */
@@ -107,19 +113,24 @@ export class Operator {
   }
 
   private async runInner(): Promise<RunEnd> {
-    const { slas, prometheusRules, configMaps, elector, log, metrics } = this.parts;
+    const { slas, prometheusRules, configMaps, alertmanagerConfigs, elector, log, metrics } = this.parts;
     const signal = this.stopping.signal;
     let end: RunEnd = "stopped";
     slas.start();
     prometheusRules.start();
     configMaps.start();
+    alertmanagerConfigs.start();
     try {
       const aborted = new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
       // A stop while the API server is unreachable must not wait for a sync that never comes.
-      await Promise.race([Promise.all([slas.whenSynced(), prometheusRules.whenSynced(), configMaps.whenSynced()]), aborted]);
+      await Promise.race([Promise.all([slas.whenSynced(), prometheusRules.whenSynced(), configMaps.whenSynced(), alertmanagerConfigs.whenSynced()]), aborted]);
       if (signal.aborted) return "stopped";
       log.info({ slas: slas.list().length, prometheusRules: prometheusRules.list().length, configMaps: configMaps.list().length,
-        prometheusRuleCrdMissing: prometheusRules.resourceMissing }, "caches synced");
+        alertmanagerConfigs: alertmanagerConfigs.list().length, prometheusRuleCrdMissing: prometheusRules.resourceMissing,
+        alertmanagerConfigCrdMissing: alertmanagerConfigs.resourceMissing }, "caches synced");
+      if (alertmanagerConfigs.resourceMissing) {
+        log.warn("the AlertmanagerConfig CRD (monitoring.coreos.com/v1alpha1) is not served: maintenance windows are not muted in Alertmanager until it is installed");
+      }
       if (elector && !(await elector.acquire(signal))) return "stopped";
       this.leading = true;
       metrics.leader.set(1);
@@ -148,7 +159,7 @@ export class Operator {
   enqueueAll(owned: boolean): void {
     for (const key of this.parts.slas.keys()) this.enqueue(key);
     if (!owned) return;
-    for (const object of [...this.parts.prometheusRules.list(), ...this.parts.configMaps.list()]) {
+    for (const object of [...this.parts.prometheusRules.list(), ...this.parts.configMaps.list(), ...this.parts.alertmanagerConfigs.list()]) {
       const key = ownerKey(object);
       if (key !== undefined) this.enqueue(key);
     }
@@ -194,10 +205,10 @@ export class Operator {
   }
 
   private async shutDown(): Promise<void> {
-    const { slas, prometheusRules, configMaps, elector, log, metrics } = this.parts;
+    const { slas, prometheusRules, configMaps, alertmanagerConfigs, elector, log, metrics } = this.parts;
     if (this.resyncTimer) clearInterval(this.resyncTimer);
     await this.parts.measurement?.stop();
-    await Promise.all([slas.stop(), prometheusRules.stop(), configMaps.stop()]);
+    await Promise.all([slas.stop(), prometheusRules.stop(), configMaps.stop(), alertmanagerConfigs.stop()]);
     await this.queue.shutdown();
     if (elector && this.leading) await elector.release();
     this.leading = false;

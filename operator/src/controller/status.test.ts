@@ -5,8 +5,8 @@ import { describeIssues, nextStatus, statusPatch, type Observation, type OwnedSt
 
 const t0 = new Date("2026-11-27T10:00:00.456Z");
 const t1 = new Date("2026-11-27T11:30:00Z");
-const names = { prometheusRule: "sla-checkout", dashboard: "sla-checkout-dashboard" };
-const applied: Observation = { valid: true, ruleCount: 21, warnings: [], names, rules: { kind: "created" }, dashboard: { kind: "created" } };
+const names = { prometheusRule: "sla-checkout", dashboard: "sla-checkout-dashboard", alertmanagerConfig: "sla-checkout" };
+const applied: Observation = { valid: true, ruleCount: 21, warnings: [], names, rules: { kind: "created" }, dashboard: { kind: "created" }, alertmanagerConfig: { kind: "disabled" } };
 const unchanged: Observation = { ...applied, rules: { kind: "unchanged" }, dashboard: { kind: "unchanged" } };
 const invalid: Observation = {
   valid: false,
@@ -50,6 +50,7 @@ describe("nextStatus", () => {
       ["Valid", "True", "Valid"],
       ["RulesApplied", "True", "Applied"],
       ["DashboardApplied", "True", "Applied"],
+      ["AlertmanagerConfigApplied", "True", "NoMaintenance"],
       ["MetricsAvailable", "Unknown", "NotEvaluated"],
       ["Compliant", "Unknown", "NotEvaluated"],
       ["ReviewDue", "Unknown", "NotEvaluated"],
@@ -87,6 +88,20 @@ describe("nextStatus", () => {
     expect(condition(status, "DashboardApplied")).toMatchObject({ status: "True" });
     expect(condition(status, "Ready")).toMatchObject({ status: "False", reason: "PrometheusRuleCRDMissing" });
     expect(status.generated).toEqual({ dashboard: "sla-checkout-dashboard", rules: 21 });
+  });
+
+  it("names the AlertmanagerConfig of an SLA with maintenance, and stays Ready when its CRD is missing but not when applying it fails", () => {
+    const muted = nextStatus(undefined, { ...applied, alertmanagerConfig: { kind: "created" } }, 1, t0);
+    expect(condition(muted, "AlertmanagerConfigApplied")).toMatchObject({ status: "True", reason: "Applied" });
+    expect(muted.generated).toEqual({ prometheusRule: "sla-checkout", dashboard: "sla-checkout-dashboard", alertmanagerConfig: "sla-checkout", rules: 21 });
+    expect(condition(nextStatus(undefined, applied, 1, t0), "AlertmanagerConfigApplied")).toMatchObject({ status: "True", reason: "NoMaintenance" });
+    const missing = nextStatus(undefined, { ...applied, alertmanagerConfig: { kind: "crdMissing" } }, 1, t0);
+    expect(condition(missing, "AlertmanagerConfigApplied")).toMatchObject({ status: "False", reason: "AlertmanagerConfigCRDMissing",
+      message: expect.stringContaining("monitoring.coreos.com/v1alpha1 AlertmanagerConfig") });
+    expect(condition(missing, "Ready")).toMatchObject({ status: "True" });
+    expect(missing.generated).toEqual({ prometheusRule: "sla-checkout", dashboard: "sla-checkout-dashboard", rules: 21 });
+    const failed = nextStatus(undefined, { ...applied, alertmanagerConfig: { kind: "failed", message: "forbidden" } }, 1, t0);
+    expect(condition(failed, "Ready")).toMatchObject({ status: "False", reason: "ApplyFailed", message: "applying AlertmanagerConfig sla-checkout failed: forbidden" });
   });
 
   it("is Ready without a dashboard when the dashboard is disabled", () => {

@@ -13,7 +13,15 @@ export type ApplyOutcome =
   | { readonly kind: "created" | "updated" | "unchanged" }
   | { readonly kind: "crdMissing" }
   | { readonly kind: "disabled" }
-  | { readonly kind: "failed"; readonly message: string };
+  /** No object of its own: the shared dashboard shows the SLA at `path`. */
+  | { readonly kind: "shared"; readonly path: string }
+  | { readonly kind: "failed"; readonly message: string }
+  /** Another controller owns the object: the operator leaves it alone and says so once. */
+  | { readonly kind: "ownedByAnother"; readonly owner: string };
+
+const ownedByAnother = (kind: string, name: string, owner: string): string =>
+  `${kind} ${name} is controlled by ${owner}; the operator does not take over an object another controller owns: ` +
+  "delete it or remove its controller ownerReference (checked again every few minutes and whenever it changes)";
 
 export type Observation =
   | { readonly valid: false; readonly issues: readonly Issue[] }
@@ -21,9 +29,11 @@ export type Observation =
       readonly valid: true;
       readonly ruleCount: number;
       readonly warnings: readonly Issue[];
-      readonly names: { readonly prometheusRule: string; readonly dashboard: string };
+      readonly names: { readonly prometheusRule: string; readonly dashboard: string; readonly alertmanagerConfig: string };
       readonly rules: ApplyOutcome;
       readonly dashboard: ApplyOutcome;
+      /** The AlertmanagerConfig muting the SLA's alerts during maintenance ("disabled" without maintenance). */
+      readonly alertmanagerConfig: ApplyOutcome;
     };
 
 /**
@@ -35,9 +45,9 @@ export type OwnedStatus = ServiceLevelAgreementStatus;
 export const notEvaluated = "NotEvaluated";
 const notEvaluatedMessage = "not evaluated against Prometheus yet (the operator evaluates SLAs when started with --prometheus-url)";
 
-/** One line per issue as `path: message`, errors only; joined with "; " for a condition message. */
-export function describeIssues(issues: readonly Issue[]): string {
-  return issues.filter((i) => i.severity === "error").map((i) => `${formatPath(i.path) || "(document)"}: ${i.message}`).join("; ");
+/** One line per issue as `path: message`, errors only (or warnings only); joined with "; " for a condition message. */
+export function describeIssues(issues: readonly Issue[], severity: Issue["severity"] = "error"): string {
+  return issues.filter((i) => i.severity === severity).map((i) => `${formatPath(i.path) || "(document)"}: ${i.message}`).join("; ");
 }
 
 const applied = (o: ApplyOutcome): boolean => o.kind === "created" || o.kind === "updated" || o.kind === "unchanged";
@@ -54,9 +64,12 @@ function rulesCondition(o: ApplyOutcome, name: string, ruleCount: number): Condi
         message: "the API server does not serve monitoring.coreos.com/v1 PrometheusRule; install the prometheus-operator CRDs (retrying)",
       };
     case "disabled":
+    case "shared":
       return { type: "RulesApplied", status: "False", reason: "Disabled", message: "no rules are generated" };
     case "failed":
       return { type: "RulesApplied", status: "False", reason: "ApplyFailed", message: `applying PrometheusRule ${name} failed: ${o.message}` };
+    case "ownedByAnother":
+      return { type: "RulesApplied", status: "False", reason: "OwnedByAnotherController", message: ownedByAnother("PrometheusRule", name, o.owner) };
   }
 }
 
@@ -68,9 +81,38 @@ function dashboardCondition(o: ApplyOutcome, name: string): ConditionUpdate {
       return { type: "DashboardApplied", status: "True", reason: "Applied", message: `ConfigMap ${name} holds the Grafana dashboard` };
     case "disabled":
       return { type: "DashboardApplied", status: "False", reason: "Disabled", message: "spec.dashboard.disabled is true" };
+    case "ownedByAnother":
+      return { type: "DashboardApplied", status: "False", reason: "OwnedByAnotherController", message: ownedByAnother("ConfigMap", name, o.owner) };
+    case "shared":
+      return { type: "DashboardApplied", status: "True", reason: "Shared", message: `the shared Grafana dashboard shows this SLA at ${o.path}` };
     case "crdMissing":
     case "failed":
       return { type: "DashboardApplied", status: "False", reason: "ApplyFailed", message: `applying ConfigMap ${name} failed: ${o.kind === "failed" ? o.message : "resource type missing"}` };
+  }
+}
+
+function alertmanagerConfigCondition(o: ApplyOutcome, name: string): ConditionUpdate {
+  const type = "AlertmanagerConfigApplied";
+  switch (o.kind) {
+    case "created":
+    case "updated":
+    case "unchanged":
+      return { type, status: "True", reason: "Applied", message: `AlertmanagerConfig ${name} mutes the SLA's alerts during its maintenance windows` };
+    case "disabled":
+    case "shared":
+      return { type, status: "True", reason: "NoMaintenance", message: "the SLA has no maintenance windows, so there is nothing to mute" };
+    case "crdMissing":
+      // The rules already keep burn-rate alerts quiet in maintenance; muting in Alertmanager is extra.
+      return {
+        type, status: "False", reason: "AlertmanagerConfigCRDMissing",
+        message: "the API server does not serve monitoring.coreos.com/v1alpha1 AlertmanagerConfig, so Alertmanager does not mute this SLA's alerts " +
+          "during maintenance (the burn-rate and budget alerts still do not fire then); install the prometheus-operator CRDs, or copy the " +
+          "fragment of slactl compile into your Alertmanager config",
+      };
+    case "failed":
+      return { type, status: "False", reason: "ApplyFailed", message: `applying AlertmanagerConfig ${name} failed: ${o.message}` };
+    case "ownedByAnother":
+      return { type, status: "False", reason: "OwnedByAnotherController", message: ownedByAnother("AlertmanagerConfig", name, o.owner) };
   }
 }
 
@@ -94,14 +136,19 @@ export function nextStatus(current: OwnedStatus | undefined, observation: Observ
     const warnings = observation.warnings.length;
     set({
       type: "Valid", status: "True", reason: "Valid",
-      message: `the spec compiles into ${observation.ruleCount} rules${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? "" : "s"})` : ""}`,
+      // The warnings' words, not only their number: kubectl describe is where the operator's users read them.
+      message: `the spec compiles into ${observation.ruleCount} rules${warnings > 0 ? `, with ${warnings} warning${warnings === 1 ? "" : "s"}: ${describeIssues(observation.warnings, "warning")}` : ""}`,
     });
     const rules = rulesCondition(observation.rules, observation.names.prometheusRule, observation.ruleCount);
     const dashboard = dashboardCondition(observation.dashboard, observation.names.dashboard);
+    const mute = alertmanagerConfigCondition(observation.alertmanagerConfig, observation.names.alertmanagerConfig);
     set(rules);
     set(dashboard);
-    const dashboardOk = applied(observation.dashboard) || observation.dashboard.kind === "disabled";
-    const blocking = [rules, ...(dashboardOk ? [] : [dashboard])].find((c) => c.status !== "True");
+    set(mute);
+    const dashboardOk = applied(observation.dashboard) || observation.dashboard.kind === "disabled" || observation.dashboard.kind === "shared";
+    // A missing AlertmanagerConfig CRD leaves the SLA Ready: its condition says what is not muted.
+    const muteOk = observation.alertmanagerConfig.kind !== "failed";
+    const blocking = [rules, ...(dashboardOk ? [] : [dashboard]), ...(muteOk ? [] : [mute])].find((c) => c.status !== "True");
     set(blocking
       ? { type: "Ready", status: "False", reason: blocking.reason, message: blocking.message }
       : { type: "Ready", status: "True", reason: "Reconciled", message: "the rules and the dashboard are applied" });
@@ -109,6 +156,7 @@ export function nextStatus(current: OwnedStatus | undefined, observation: Observ
     next.generated = {
       ...(applied(observation.rules) ? { prometheusRule: observation.names.prometheusRule } : {}),
       ...(applied(observation.dashboard) ? { dashboard: observation.names.dashboard } : {}),
+      ...(applied(observation.alertmanagerConfig) ? { alertmanagerConfig: observation.names.alertmanagerConfig } : {}),
       rules: observation.ruleCount,
     };
   }

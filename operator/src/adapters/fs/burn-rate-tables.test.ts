@@ -58,7 +58,26 @@ describe("loading burn-rate tables", () => {
     expect(result.issues.map((i) => [i.line, i.column, i.path.join("."), i.message])).toEqual([
       [4, 16, "tiers.0.severity", 'expected one of "page", "ticket"'],
       [5, 5, "tiers.1.shortWindow", "required field is missing"],
-      [6, 82, "tiers.2.factor", 'unknown field "factor"'],
+      [6, 82, "tiers.2.factor", 'unknown field "factor"; expected one of budgetPercent, longWindow, severity, shortWindow'],
+    ]);
+  });
+
+  it("names the range and the units of a duration it refuses, never a regex", async () => {
+    await writeFile(join(dir, "bad.yaml"), [
+      "name: bad",
+      "period: 30 days",
+      "tiers:",
+      "  - {severity: page, budgetPercent: 2, longWindow: 1h, shortWindow: 0s}",
+      "",
+    ].join("\n"));
+    const result = await loadBurnRateTables(dir);
+    expect(!result.ok && result.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["period", 'expected a duration from 1h to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m)'],
+    ]);
+    await writeFile(join(dir, "bad.yaml"), "name: bad\nperiod: 30d\ntiers:\n  - {severity: page, budgetPercent: 2, longWindow: 1h, shortWindow: 0s}\n");
+    const ranged = await loadBurnRateTables(dir);
+    expect(!ranged.ok && ranged.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["tiers.0.shortWindow", 'expected a duration from 1m to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m), found "0s"'],
     ]);
   });
 

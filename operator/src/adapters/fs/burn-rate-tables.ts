@@ -10,6 +10,8 @@ import { Ajv, type ErrorObject } from "ajv";
 import { BurnRateTable as BurnRateTableSchema } from "../../api/v1alpha1/schema.js";
 import type { BurnRateTable } from "../../api/v1alpha1/types.js";
 import { parseDuration } from "../../compile/duration.js";
+import { durationProblem, unknownFieldMessage } from "../../compile/schema-check.js";
+import { durationBounds, durationExpectation, type DurationBounds } from "../../api/v1alpha1/bounds.js";
 import { isYamlFileName } from "./inputs.js";
 import { readSource, type SourceIssue } from "./yaml-documents.js";
 
@@ -95,7 +97,20 @@ export async function loadBurnRateTables(dir: string = defaultBurnRateTableDir()
           ? [at(["tiers", i, "shortWindow"], `the short window (${tier.shortWindow}) must be shorter than the long window (${tier.longWindow})`)]
           : [];
       });
-      if (parseDuration(table.period) === undefined) problems.push(at(["period"], `expected a duration such as 30d, found ${JSON.stringify(table.period)}`));
+      // The schema checks the syntax; the range is the admission rule's, which ajv does not run.
+      const checkRange = (path: (string | number)[], text: string, bounds: DurationBounds): void => {
+        const seconds = parseDuration(text);
+        if (seconds === undefined || seconds < bounds.minSeconds || seconds > bounds.maxSeconds) problems.push(at(path, `${durationExpectation(bounds)}, found ${JSON.stringify(text)}`));
+      };
+      checkRange(["period"], table.period, durationBounds.period);
+      if (table.defaultFor) {
+        checkRange(["defaultFor", "from"], table.defaultFor.from, durationBounds.period);
+        checkRange(["defaultFor", "to"], table.defaultFor.to, durationBounds.period);
+      }
+      for (const [i, tier] of table.tiers.entries()) {
+        checkRange(["tiers", i, "longWindow"], tier.longWindow, durationBounds.window);
+        checkRange(["tiers", i, "shortWindow"], tier.shortWindow, durationBounds.window);
+      }
       issues.push(...problems);
       if (problems.length > 0) continue;
       definedIn.set(table.name, file);
@@ -115,11 +130,13 @@ function describeAjvError(e: ErrorObject): { path: (string | number)[]; message:
     .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   const params = e.params as Record<string, unknown>;
+  const duration = durationProblem(e);
+  if (duration) return { path, message: duration };
   switch (e.keyword) {
     case "required":
       return { path: [...path, String(params["missingProperty"])], message: "required field is missing" };
     case "additionalProperties":
-      return { path: [...path, String(params["additionalProperty"])], message: `unknown field ${JSON.stringify(params["additionalProperty"])}` };
+      return { path: [...path, String(params["additionalProperty"])], message: unknownFieldMessage(e) };
     case "anyOf": {
       const options = (e.parentSchema as { anyOf?: { const?: unknown }[] } | undefined)?.anyOf?.map((s) => JSON.stringify(s.const)).join(", ");
       return { path, message: options ? `expected one of ${options}` : "has an unexpected value" };

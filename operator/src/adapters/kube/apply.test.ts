@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, containsAll, desiredObject, isUpToDate, specHashAnnotation } from "./apply.js";
+import { canonicalJson, containsAll, dataKeysOf, desiredObject, isUpToDate, managedFieldsForApply, otherController, ownsByUpdate, specHashAnnotation, unionFieldSets } from "./apply.js";
 import type { KubeObject, OwnerReference } from "./resources.js";
 
 const owner: OwnerReference = { apiVersion: "servicelevel.dev/v1alpha1", kind: "ServiceLevelAgreement", name: "checkout", uid: "u-1", controller: true, blockOwnerDeletion: true };
@@ -72,5 +72,59 @@ describe("containsAll", () => {
     expect(containsAll([{ a: 1 }, { a: 2 }], [{ a: 1 }])).toBe(false);
     expect(containsAll({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
     expect(containsAll({ a: null }, { a: null })).toBe(true);
+  });
+});
+
+describe("otherController", () => {
+  // The API server's message (apimachinery ValidateOwnerReferences), as a 422 carries it.
+  const message = 'prometheusrules.monitoring.coreos.com "sla-checkout" is invalid: metadata.ownerReferences: Invalid value: []v1.OwnerReference{v1.OwnerReference{APIVersion:"apps/v1", Kind:"Deployment", Name:"rules-sync"}}: ' +
+    'Only one reference can have Controller set to true. Found "true" in references for Deployment/rules-sync and ServiceLevelAgreement/checkout';
+  it("names the controller that is not the desired owner, whichever comes first", () => {
+    const desired = desiredObject(generated, owner);
+    expect(otherController(message, desired)).toBe("Deployment rules-sync");
+    expect(otherController(message.replace("Deployment/rules-sync and ServiceLevelAgreement/checkout", "ServiceLevelAgreement/checkout and Deployment/rules-sync"), desired)).toBe("Deployment rules-sync");
+    expect(otherController("something else", desired)).toBeUndefined();
+  });
+});
+
+describe("dataKeysOf", () => {
+  it("lists the keys of data and binaryData, sorted", () => {
+    expect(dataKeysOf({ metadata: { name: "x" }, data: { "b.json": "", "a.json": "" }, binaryData: { z: "" } })).toEqual(["binaryData.z", "data.a.json", "data.b.json"]);
+    expect(dataKeysOf({ metadata: { name: "x" } })).toEqual([]);
+  });
+});
+
+describe("managedFieldsForApply", () => {
+  const created = { manager: "servicelevel-operator", operation: "Update", apiVersion: "monitoring.coreos.com/v1", time: "2026-12-02T10:00:00Z", fieldsType: "FieldsV1", fieldsV1: { "f:spec": { "f:groups": { 'k:{"name":"a"}': { ".": {}, "f:name": {} } } } } };
+  const other = { manager: "kubectl-edit", operation: "Update", apiVersion: "monitoring.coreos.com/v1", time: "2026-12-02T10:05:00Z", fieldsType: "FieldsV1", fieldsV1: { "f:metadata": { "f:labels": { "f:team": {} } } } };
+  const status = { ...created, subresource: "status", fieldsV1: { "f:status": {} } };
+
+  it("turns the entry of a create by POST into the apply's, and leaves other managers and subresources alone", () => {
+    expect(managedFieldsForApply([other, created, status])).toEqual([other, status, { ...created, operation: "Apply" }]);
+  });
+
+  it("merges it into an apply entry that is there already, keeping the later time", () => {
+    const applied = { ...created, operation: "Apply", time: "2026-12-02T09:00:00Z", fieldsV1: { "f:spec": { "f:groups": { 'k:{"name":"b"}': { ".": {} } } } } };
+    expect(managedFieldsForApply([applied, created])).toEqual([{
+      ...applied,
+      time: "2026-12-02T10:00:00Z",
+      fieldsV1: { "f:spec": { "f:groups": { 'k:{"name":"b"}': { ".": {} }, 'k:{"name":"a"}': { ".": {}, "f:name": {} } } } },
+    }]);
+  });
+
+  it("is undefined when our manager holds nothing by Update", () => {
+    expect(managedFieldsForApply([other, { ...created, operation: "Apply" }, status])).toBeUndefined();
+    expect(managedFieldsForApply([])).toBeUndefined();
+  });
+
+  it("ownsByUpdate says whether there is such an entry", () => {
+    expect(ownsByUpdate({ metadata: { name: "r", managedFields: [created] } } as KubeObject)).toBe(true);
+    expect(ownsByUpdate({ metadata: { name: "r", managedFields: [other, status] } } as KubeObject)).toBe(false);
+    expect(ownsByUpdate({ metadata: { name: "r" } })).toBe(false);
+  });
+
+  it("unionFieldSets keeps every path of both sets", () => {
+    expect(unionFieldSets({ "f:a": { "f:b": {} } }, { "f:a": { "f:c": {} }, "f:d": {} })).toEqual({ "f:a": { "f:b": {}, "f:c": {} }, "f:d": {} });
+    expect(unionFieldSets(undefined, { "f:a": {} })).toEqual({ "f:a": {} });
   });
 });

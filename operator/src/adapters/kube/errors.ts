@@ -42,9 +42,26 @@ export class KubeApiError extends Error {
     return this.statusCode === 409;
   }
 
+  /** 422 because the object would get a second controller ownerReference. */
+  get isSecondController(): boolean {
+    return this.statusCode === 422 && (this.status?.details?.causes?.some((c) => c.field?.startsWith("metadata.ownerReferences") === true)
+      || /Only one reference can have Controller set to true/.test(this.status?.message ?? ""));
+  }
+
   /** 410 Gone: the resourceVersion is too old to resume a watch from; relist. */
   get isExpired(): boolean {
     return this.statusCode === 410;
+  }
+}
+
+/**
+ * A generated object already has a controller ownerReference to another owner: the API server
+ * refuses a second controller (422), on every retry. `owner` names it as Kind/name.
+ */
+export class ForeignControllerError extends Error {
+  override readonly name = "ForeignControllerError";
+  constructor(readonly kind: string, readonly objectName: string, readonly owner: string, options?: ErrorOptions) {
+    super(`${kind} ${objectName} is controlled by ${owner}`, options);
   }
 }
 

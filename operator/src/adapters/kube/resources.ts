@@ -12,6 +12,7 @@ export interface ResourceType {
 
 export const slaResource: ResourceType = { group: "servicelevel.dev", version: "v1alpha1", plural: "servicelevelagreements", kind: "ServiceLevelAgreement", namespaced: true };
 export const prometheusRuleResource: ResourceType = { group: "monitoring.coreos.com", version: "v1", plural: "prometheusrules", kind: "PrometheusRule", namespaced: true };
+export const alertmanagerConfigResource: ResourceType = { group: "monitoring.coreos.com", version: "v1alpha1", plural: "alertmanagerconfigs", kind: "AlertmanagerConfig", namespaced: true };
 export const configMapResource: ResourceType = { group: "", version: "v1", plural: "configmaps", kind: "ConfigMap", namespaced: true };
 export const leaseResource: ResourceType = { group: "coordination.k8s.io", version: "v1", plural: "leases", kind: "Lease", namespaced: true };
 export const eventResource: ResourceType = { group: "events.k8s.io", version: "v1", plural: "events", kind: "Event", namespaced: true };

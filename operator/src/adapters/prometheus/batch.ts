@@ -40,6 +40,7 @@ import { formatDuration } from "../../compile/duration.js";
 import { series as recorded } from "../../compile/rules.js";
 import { maxPointsPerSeries, type CallOptions, type MatrixAnswer, type PrometheusClient, type Range, type VectorAnswer } from "./client.js";
 import type { Labels, MatrixSeries, Sample } from "./response.js";
+import { mapConcurrent } from "../map-concurrent.js";
 
 /** One objective of one SLA, as its recorded series are labelled. */
 export interface ObjectiveRef {
@@ -347,26 +348,6 @@ function rangeOf(request: FetchObjectiveSeriesRequest): { startMs: number; endMs
   if (endMs < earliest) throw new RangeError(`range ends (${new Date(endMs).toISOString()}) before it starts (${new Date(earliest).toISOString()})`);
   const stepMs = stepSeconds * 1000;
   return { startMs: endMs - Math.floor((endMs - earliest) / stepMs) * stepMs, endMs, stepSeconds };
-}
-
-/** Runs work on each item with at most `limit` in flight, results in item order; after a failure no new item starts. */
-export async function mapConcurrent<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (next < items.length && !failed) {
-      const i = next++;
-      try {
-        results[i] = await work(items[i] as T);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }
 
 const key = (namespace: string, sla: string, objective: string) => `${namespace}\u0000${sla}\u0000${objective}`;

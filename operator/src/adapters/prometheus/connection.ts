@@ -15,6 +15,8 @@ export interface PrometheusConnection {
   readonly timeoutMs?: number | undefined;
   readonly retries?: number | undefined;
   readonly backoff?: BackoffOptions | undefined;
+  /** Refuse answers larger than this many bytes (decompressed). Default 64 MiB. */
+  readonly maxResponseBytes?: number | undefined;
 }
 
 /** Which file of a connection could not be read. */
@@ -58,6 +60,7 @@ export function prometheusClientFor(connection: PrometheusConnection): Prometheu
     ...(connection.timeoutMs === undefined ? {} : { timeoutMs: connection.timeoutMs }),
     ...(connection.retries === undefined ? {} : { retries: connection.retries }),
     ...(connection.backoff === undefined ? {} : { backoff: connection.backoff }),
+    ...(connection.maxResponseBytes === undefined ? {} : { maxResponseBytes: connection.maxResponseBytes }),
     ...(auth ? { auth } : {}),
     tls,
   });

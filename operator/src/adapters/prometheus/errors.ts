@@ -156,7 +156,7 @@ export class PrometheusResponseTooLargeError extends PrometheusResponseError {
   override readonly name = "PrometheusResponseTooLargeError";
   constructor(request: PrometheusRequestInfo, readonly limitBytes: number, announcedBytes: number | undefined, options?: ErrorOptions) {
     super(request, `response body larger than ${limitBytes} bytes (${formatMiB(limitBytes)})${announcedBytes === undefined ? "" : `: Content-Length announced ${formatMiB(announcedBytes)}`}; ` +
-      "narrow the query (fewer series, a shorter range or a larger step) or raise the client's maxResponseBytes", options);
+      "narrow the query (fewer series, a shorter range or a larger step) or raise the limit (slactl run --prometheus-max-response-bytes, chart value prometheus.maxResponseBytes)", options);
   }
 }
 

@@ -5,9 +5,10 @@ export {
   type ClientStats, type QueryAnswer, type VectorAnswer, type MatrixAnswer, type Range, type TlsOptions,
 } from "./client.js";
 export {
-  fetchObjectiveSeries, planObjectiveQueries, mapConcurrent, queryRangeChunked, planRangeChunks, selectorFilter,
+  fetchObjectiveSeries, planObjectiveQueries, queryRangeChunked, planRangeChunks, selectorFilter,
   type ObjectiveRef, type FetchObjectiveSeriesRequest, type ObjectiveSeries, type ObjectiveSeriesResult, type PlannedQuery,
 } from "./batch.js";
+export { mapConcurrent } from "../map-concurrent.js";
 export {
   PrometheusError, PrometheusQueryError, PrometheusHttpError, PrometheusConnectionError, PrometheusTimeoutError,
   PrometheusAbortedError, PrometheusResponseError, PrometheusResponseTooLargeError, describeRequest, isRetryableStatus, redactCredentials,
