@@ -10,7 +10,7 @@
 //
 // Ctrl-C, SIGTERM or --duration stop everything it started, in reverse order, and remove the
 // temp dirs; a watchdog does the same if this process is killed outright.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parseAllDocuments } from "yaml";
 import { parseDuration } from "../operator/src/compile/duration.js";
+import { slaDashboardFileName } from "../operator/src/compile/sla-dashboard.js";
 import { startControlPlane } from "../test/controlplane/controlplane.js";
 import type { ControlPlane } from "../test/controlplane/controlplane.js";
 import { backfillTileHistory } from "./history.js";
@@ -313,7 +314,9 @@ class Demo {
 
     // 6. what to look at
     const hasReport = /^\s+report\s/m.test(mainHelp);
-    const dashboards = slas.map(({ namespace, name }) => show(join(compileOut, namespace, `${name}.dashboard.json`)));
+    // The shared dashboard shows every SLA; an SLA that asks for one has its own besides.
+    const dashboards = [join(compileOut, slaDashboardFileName), ...slas.map(({ namespace, name }) => join(compileOut, namespace, `${name}.dashboard.json`))]
+      .filter((file) => existsSync(file)).map(show);
     const pids = [
       `operator=${operator.pid ?? "?"}`, `prometheus=${prometheus.process.pid ?? "?"}`,
       `etcd=${cp.pids().etcd ?? "?"}`, `kube-apiserver=${cp.pids().apiServer ?? "?"}`,

@@ -20,8 +20,8 @@ describe("alertmanagerConfig", () => {
   it("routes each severity to its receiver, grouped per SLA objective", () => {
     expect(config.route.routes.map((r) => [r.matchers, r.receiver, r.group_by])).toEqual([
       [['alertname = "Watchdog"'], receiverNames.none, undefined],
-      [['severity = "page"'], receiverNames.page, ["sla_namespace", "sla", "objective"]],
-      [['severity = "ticket"'], receiverNames.ticket, ["sla_namespace", "sla", "objective"]],
+      [['severity =~ "critical|page"', 'sla =~ ".+"'], receiverNames.page, ["sla_namespace", "sla", "objective"]],
+      [['severity =~ "warning|ticket"', 'sla =~ ".+"'], receiverNames.ticket, ["sla_namespace", "sla", "objective"]],
     ]);
     expect(config.route.receiver).toBe(receiverNames.none);
   });
@@ -35,7 +35,7 @@ describe("alertmanagerConfig", () => {
   });
 
   it("keeps an objective's tickets quiet while it pages", () => {
-    expect(config.inhibit_rules[0]).toEqual({ source_matchers: ['severity = "page"'], target_matchers: ['severity = "ticket"'], equal: [...slaGroupBy] });
+    expect(config.inhibit_rules[0]).toEqual({ source_matchers: ['severity =~ "critical|page"', 'sla =~ ".+"'], target_matchers: ['severity =~ "warning|ticket"', 'sla =~ ".+"'], equal: [...slaGroupBy] });
   });
 
   it("renders YAML that reads back to the same object", () => {
@@ -67,12 +67,18 @@ describe("with amtool (Debian's prometheus-alertmanager)", () => {
     }
   });
 
-  it("routes the operator's alerts by severity", () => {
+  it("routes the operator's alerts by severity: critical and warning by default, page and ticket where an SLA sets them", () => {
     const file = write("routes.yaml", renderAlertmanagerConfig(receivers));
     const route = (...labels: string[]) => execFileSync("amtool", ["config", "routes", "test", `--config.file=${file}`, ...labels], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    expect(route("alertname=SLAErrorBudgetBurn", "severity=page", "sla_namespace=shop", "sla=checkout", "objective=availability")).toBe(receiverNames.page);
-    expect(route("alertname=SLAErrorBudgetBurn", "severity=ticket", "sla_namespace=shop", "sla=checkout", "objective=availability")).toBe(receiverNames.ticket);
+    const sla = ["sla_namespace=shop", "sla=checkout", "objective=availability"];
+    expect(route("alertname=SLAErrorBudgetBurn", "severity=critical", ...sla)).toBe(receiverNames.page);
+    expect(route("alertname=SLAErrorBudgetBurn", "severity=warning", ...sla)).toBe(receiverNames.ticket);
+    expect(route("alertname=SLAIndicatorNoData", "severity=warning", ...sla)).toBe(receiverNames.ticket);
+    expect(route("alertname=SLAErrorBudgetBurn", "severity=page", ...sla)).toBe(receiverNames.page);
+    expect(route("alertname=SLAErrorBudgetBurn", "severity=ticket", ...sla)).toBe(receiverNames.ticket);
     expect(route("alertname=Watchdog", "severity=none")).toBe(receiverNames.none);
+    // The cluster's own alerts share the severities but carry no sla label: not the SLA receivers'.
     expect(route("alertname=KubePodCrashLooping", "severity=warning")).toBe(receiverNames.none);
+    expect(route("alertname=KubeAPIDown", "severity=critical")).toBe(receiverNames.none);
   });
 });

@@ -1,8 +1,11 @@
 // The Alertmanager configuration: kube-prometheus-stack's default routing (Watchdog to nowhere, its
-// inhibition rules) plus one route per SLA severity. The operator's alerts carry `severity: page`
-// or `severity: ticket` (alerting.page / alerting.ticket of each SLA) and the labels sla_namespace,
-// sla and objective, so one notification covers one objective of one SLA, whichever burn-rate tiers
-// fire. Pure: the webhook URLs are passed in as plain strings; the caller keeps them secret.
+// inhibition rules) plus one route per SLA severity. The operator's alerts carry the
+// kube-prometheus-stack severities, `severity: critical` on the page alert and `severity: warning`
+// on the ticket, no-data and exhausted alerts (or page/ticket where an SLA sets them, the
+// documented alternative), and the labels sla_namespace, sla and objective, so one notification
+// covers one objective of one SLA, whichever burn-rate tier fires. The routes also require the
+// sla label: the cluster's own critical and warning alerts are not the pager's business here.
+// Pure: the webhook URLs are passed in as plain strings; the caller keeps them secret.
 import { stringify } from "yaml";
 
 /** Alerts are grouped per objective of an SLA. */
@@ -10,8 +13,14 @@ export const slaGroupBy = ["sla_namespace", "sla", "objective"] as const;
 
 export const receiverNames = { none: "null", page: "sla-page", ticket: "sla-ticket" } as const;
 
-/** The severity label values the compiler puts on alerts by default (normalize.ts: severity: page | ticket). */
-export const severities = { page: "page", ticket: "ticket" } as const;
+/** The severity label values the compiler puts on alerts by default (conventions.ts), and the alternatives SLAs may set. */
+export const severities = { page: "critical", ticket: "warning", pageAlternative: "page", ticketAlternative: "ticket" } as const;
+
+/** Matchers of an SLA's alerts of one route: its severity (or the alternative) and an sla label. */
+export const routeMatchers = {
+  page: [`severity =~ "${severities.page}|${severities.pageAlternative}"`, 'sla =~ ".+"'],
+  ticket: [`severity =~ "${severities.ticket}|${severities.ticketAlternative}"`, 'sla =~ ".+"'],
+} as const;
 
 export interface AlertReceivers {
   /** Webhook for pages (e.g. the pager's incoming webhook); without it pages go nowhere. */
@@ -35,13 +44,13 @@ export function alertmanagerConfig(receivers: AlertReceivers): Record<string, un
       routes: [
         { receiver: receiverNames.none, matchers: ['alertname = "Watchdog"'] },
         // A page is repeated every hour while it fires; a ticket once a day.
-        { receiver: receiverNames.page, matchers: [`severity = "${severities.page}"`], group_by: [...slaGroupBy], group_wait: "30s", group_interval: "5m", repeat_interval: "1h" },
-        { receiver: receiverNames.ticket, matchers: [`severity = "${severities.ticket}"`], group_by: [...slaGroupBy], group_wait: "5m", group_interval: "30m", repeat_interval: "24h" },
+        { receiver: receiverNames.page, matchers: [...routeMatchers.page], group_by: [...slaGroupBy], group_wait: "30s", group_interval: "5m", repeat_interval: "1h" },
+        { receiver: receiverNames.ticket, matchers: [...routeMatchers.ticket], group_by: [...slaGroupBy], group_wait: "5m", group_interval: "30m", repeat_interval: "24h" },
       ],
     },
     inhibit_rules: [
       // While an objective pages, its tickets are redundant.
-      { source_matchers: [`severity = "${severities.page}"`], target_matchers: [`severity = "${severities.ticket}"`], equal: [...slaGroupBy] },
+      { source_matchers: [...routeMatchers.page], target_matchers: [...routeMatchers.ticket], equal: [...slaGroupBy] },
       // kube-prometheus-stack's defaults, kept because this configuration replaces its own.
       { source_matchers: ['severity = "critical"'], target_matchers: ['severity =~ "warning|info"'], equal: ["namespace", "alertname"] },
       { source_matchers: ['severity = "warning"'], target_matchers: ['severity = "info"'], equal: ["namespace", "alertname"] },

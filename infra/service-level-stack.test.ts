@@ -274,8 +274,8 @@ describe("Alertmanager", () => {
     await declare({ sources: weekOnly, pagerWebhookUrl: pulumi.secret(pagerUrl), ticketWebhookUrl: pulumi.secret(ticketUrl) });
     expect(kpsValues().alertmanager.alertmanagerSpec).toEqual({ useExistingSecret: true, configSecret: "kube-prometheus-stack-alertmanager-config" });
     const { route, receivers } = config();
-    const page = route.routes.find((r) => r.matchers.includes('severity = "page"'));
-    const ticket = route.routes.find((r) => r.matchers.includes('severity = "ticket"'));
+    const page = route.routes.find((r) => r.matchers.includes('severity =~ "critical|page"'));
+    const ticket = route.routes.find((r) => r.matchers.includes('severity =~ "warning|ticket"'));
     expect(page).toMatchObject({ receiver: receiverNames.page, group_by: [...slaGroupBy] });
     expect(ticket).toMatchObject({ receiver: receiverNames.ticket, group_by: [...slaGroupBy] });
     expect(slaGroupBy).toEqual(["sla_namespace", "sla", "objective"]);

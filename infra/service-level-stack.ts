@@ -72,9 +72,9 @@ export interface ServiceLevelStackArgs {
   readonly retentionMarginDays?: number;
   /** Apply sources.examples (default true when there are any). */
   readonly installExamples?: boolean;
-  /** Webhook that receives pages (severity: page); a secret. */
+  /** Webhook that receives pages (severity: critical, or page); a secret. */
   readonly pagerWebhookUrl?: pulumi.Input<string>;
-  /** Webhook that receives tickets (severity: ticket); a secret. */
+  /** Webhook that receives tickets (severity: warning, or ticket); a secret. */
   readonly ticketWebhookUrl?: pulumi.Input<string>;
 }
 

@@ -56,7 +56,8 @@ describe("loadServiceLevelSources", () => {
 
   it("takes relative paths from the given root, and several of them", async () => {
     folder("rel/x", { "x.yaml": sla("x", "period: {calendar: month, timeZone: UTC}") });
-    folder("rel/y", { "y.yml": sla("y", "period: {rolling: 14d}") });
+    // 28d has its own burn-rate table; with the Workbook's, a 14d period would get a ticket tier below factor 1, now an error.
+    folder("rel/y", { "y.yml": sla("y", "period: {rolling: 28d}") });
     const sources = await loadServiceLevelSources({ root: join(tmp, "rel"), slaPaths: ["x", "y"] });
     expect(sources.slas.map((s) => s.key)).toEqual(["team/x", "team/y"]);
     // The defaults stay this repository's files.

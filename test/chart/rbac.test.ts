@@ -5,8 +5,9 @@
 // started from the sources with the Deployment's own arguments and a kubeconfig holding a token of
 // the chart's ServiceAccount (TokenRequest), i.e. as the pod would run. It then goes through every
 // path that calls the API: SLAs created (rules and dashboards created by server-side apply, status
-// patched, events), changed (rules patched), made invalid (a Warning event), deleted (generated
-// objects deleted after a live read), leader election (Lease get, create, renew, release).
+// patched, events; the AlertmanagerConfig of the SLA with maintenance), changed (rules patched),
+// made invalid (a Warning event), maintenance removed (its AlertmanagerConfig deleted), deleted
+// (generated objects deleted after a live read), leader election (Lease get, create, renew, release).
 //
 // From the audit log: no request was forbidden, and the set of permissions the requests needed is
 // equal to the set the chart grants, so nothing is missing and nothing is granted beyond use. A
@@ -18,8 +19,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../controlplane/binaries.js";
+import { alertmanagerConfigCrdPath } from "../prometheus-operator/alertmanagerconfig-crd.js";
 import { startControlPlane, type ControlPlane } from "../controlplane/controlplane.js";
 import { OperatorProcess, stopAllOperators, waitFor } from "../operator/operator-process.js";
+import { sla } from "../operator/cluster.js";
 import { applyObjects, auditArgs, auditedRequests, auditPolicy, ensureNamespaces, verbsNeeded, writeServiceAccountKubeconfig, type AuditedRequest } from "./cluster.js";
 import { assessHealth } from "../gitops/lua.js";
 import { CHART_DIR, ensureHelm, one, render, type K8sObject } from "./helm.js";
@@ -76,7 +79,7 @@ describe.skipIf(skip)("the chart's RBAC, checked against the requests of a real 
     auditLog = join(dir, "audit.log");
     writeFileSync(policy, auditPolicy(RELEASE_NAMESPACE));
     cp = await startControlPlane({
-      crds: [join(CHART_DIR, "crds", "servicelevel.dev_servicelevelagreements.yaml")],
+      crds: [join(CHART_DIR, "crds", "servicelevel.dev_servicelevelagreements.yaml"), await alertmanagerConfigCrdPath()],
       apiServerArgs: auditArgs(policy, auditLog),
     });
     await ensureNamespaces(cp, [RELEASE_NAMESPACE, ...EXAMPLE_NAMESPACES, "elsewhere"]);
@@ -96,7 +99,7 @@ describe.skipIf(skip)("the chart's RBAC, checked against the requests of a real 
   const condition = (sla: SlaListItem, type: string): string | undefined => sla.status?.conditions?.find((c) => c.type === type)?.status;
   const reconciled = (sla: SlaListItem): boolean => sla.status?.observedGeneration === sla.metadata.generation;
 
-  async function generatedNames(kind: "prometheusrules" | "configmaps", namespace?: string): Promise<string[]> {
+  async function generatedNames(kind: "prometheusrules" | "configmaps" | "alertmanagerconfigs", namespace?: string): Promise<string[]> {
     const out = await cp.kubectlOrThrow(["get", kind, ...(namespace ? ["-n", namespace] : ["--all-namespaces"]),
       "-l", "app.kubernetes.io/managed-by=servicelevel-operator", "-o", "jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{\"\\n\"}{end}"]);
     return out.split("\n").filter(Boolean).sort();
@@ -120,6 +123,9 @@ describe.skipIf(skip)("the chart's RBAC, checked against the requests of a real 
       return now.length === all.length && now.every((s) => reconciled(s) && condition(s, "RulesApplied") === "True");
     }, 90_000, describe);
     expect(await generatedNames("prometheusrules")).toHaveLength(all.length);
+    // The one example with maintenance windows gets its AlertmanagerConfig.
+    await waitFor("the AlertmanagerConfig of the SLA with maintenance", async () =>
+      (await generatedNames("alertmanagerconfigs")).join(",") === "customers/sla-managed-hosting", 60_000, describe);
 
     // 2. A change: the generated PrometheusRule is patched.
     const before = await cp.kubectlOrThrow(["get", "prometheusrules", "-n", "shop", "-l", "servicelevel.dev/sla=checkout", "-o", "jsonpath={.items[0].metadata.resourceVersion}"]);
@@ -146,12 +152,19 @@ describe.skipIf(skip)("the chart's RBAC, checked against the requests of a real 
     expect(health["checkout"]?.status, JSON.stringify(live["checkout"]?.status)).toBe("Healthy");
     expect(health["order-flow"]).toMatchObject({ status: "Degraded", message: expect.stringContaining("Invalid; spec.objectives[0].indicator.ratio.total") as unknown });
 
-    // 4. A deletion: the operator confirms it with a live read and deletes the generated objects.
+    // 4. Maintenance removed: the AlertmanagerConfig goes.
+    await cp.kubectlOrThrow(["patch", "sla", "managed-hosting", "-n", "customers", "--type=json", "-p", JSON.stringify([{ op: "remove", path: "/spec/maintenance" }])]);
+    await waitFor("the AlertmanagerConfig deleted with the windows", async () => (await generatedNames("alertmanagerconfigs")).length === 0, 60_000, describe);
+
+    // 5. A dashboard of its own (the others are shown by the shared one), then a deletion: the
+    // operator confirms it with a live read and deletes the generated objects.
+    await cp.kubectlOrThrow(["patch", "sla", "payment-gateway", "-n", "vendors", "--type=merge", "-p", JSON.stringify({ spec: { dashboard: { own: true } } })]);
+    await waitFor("the dashboard ConfigMap of the SLA that asks for its own", async () => (await generatedNames("configmaps", "vendors")).length === 1, 60_000, describe);
     await cp.kubectlOrThrow(["delete", "sla", "payment-gateway", "-n", "vendors", "--wait=true"]);
     await waitFor("the deleted SLA's PrometheusRule and dashboard deleted", async () =>
       (await generatedNames("prometheusrules", "vendors")).length === 0 && (await generatedNames("configmaps", "vendors")).length === 0, 60_000, describe);
 
-    // 5. Leader election: renewals every retry period, then the Lease released on SIGTERM.
+    // 6. Leader election: renewals every retry period, then the Lease released on SIGTERM.
     await waitFor("a Lease renewal", () => auditedRequests(auditLog, serviceAccountUser(objects)).some((r) => r.resource === "leases" && r.verb === "update"), 30_000, describe);
     expect(await operator.stop()).toBe(0);
 
@@ -187,11 +200,17 @@ describe.skipIf(skip)("the chart's RBAC, checked against the requests of a real 
     const operator = new OperatorProcess("operator (Roles)", operatorArgs(objects, kubeconfig));
     await operator.started(60_000);
     await cp.kubectlOrThrow(["apply", "--server-side", "--field-manager=slo-chart-test", "-f", join(REPO_ROOT, "policies", "examples", "payment-gateway.yaml")]);
+    // An SLA outside the watched namespaces: the operator neither sees nor touches it.
+    await cp.kubectlOrThrow(["apply", "--server-side", "--field-manager=slo-chart-test", "-f", "-"], { input: JSON.stringify(sla("outsider", "elsewhere")) });
     await waitFor("the SLAs of the watched namespaces reconciled", async () => {
       const vendors = (await slas("vendors")).filter((s) => s.metadata.name === "payment-gateway");
       return vendors.length === 1 && vendors.every((s) => reconciled(s) && condition(s, "RulesApplied") === "True")
         && (await generatedNames("prometheusrules", "vendors")).length === 1;
     }, 90_000, () => operator.describe());
+    const ignored = await slas("elsewhere");
+    expect(ignored.map((s) => s.metadata.name)).toEqual(["outsider"]);
+    expect(ignored.every((s) => s.status === undefined), "no status outside the watched namespaces").toBe(true);
+    expect(await generatedNames("prometheusrules", "elsewhere")).toEqual([]);
     expect(await operator.stop()).toBe(0);
 
     const requests = auditedRequests(auditLog, user);
@@ -205,6 +224,49 @@ describe.skipIf(skip)("the chart's RBAC, checked against the requests of a real 
     expect(sorted([...granted].filter((k) => k.startsWith("coordination.k8s.io/")))).toEqual([]);
     expect(sorted(granted)).toEqual(sorted(keysOf(operatorPermissions, "watched")));
   }, 300_000);
+
+  // What each install mode can touch, as the API server decides it (SubjectAccessReview through
+  // `kubectl auth can-i --as`): RBAC cannot limit ConfigMaps to the operator's label, so the
+  // cluster-wide install may change every ConfigMap of every namespace, kube-system included; the
+  // namespaced install (watchNamespaces) only those of the watched namespaces. README "RBAC".
+  it("measures what each install mode can touch: every namespace cluster-wide, the watched ones with watchNamespaces", async () => {
+    const watched = ["shop", "vendors"];
+    const modes = {
+      "cluster-wide": await render({}, { release: "wide", namespace: RELEASE_NAMESPACE }),
+      "namespaced": await render({ watchNamespaces: watched }, { release: "narrow", namespace: RELEASE_NAMESPACE }),
+    };
+    const namespaces = [...EXAMPLE_NAMESPACES, "elsewhere", "kube-system", "default", RELEASE_NAMESPACE].sort();
+    const probes = [["list", "configmaps"], ["patch", "configmaps"], ["delete", "configmaps"], ["patch", "prometheusrules.monitoring.coreos.com"],
+      ["list", "servicelevelagreements.servicelevel.dev"], ["get", "secrets"], ["list", "pods"]] as const;
+    const table: string[] = [];
+    const reach: Record<string, Record<string, string[]>> = {};
+    for (const [mode, objects] of Object.entries(modes)) {
+      await applyObjects(cp, objects);
+      const user = serviceAccountUser(objects);
+      reach[mode] = {};
+      for (const [verb, resource] of probes) {
+        const allowed: string[] = [];
+        for (const namespace of namespaces) {
+          const answer = (await cp.kubectl(["auth", "can-i", verb, resource, "-n", namespace, `--as=${user}`])).stdout.trim();
+          if (answer === "yes") allowed.push(namespace);
+        }
+        const everywhere = (await cp.kubectl(["auth", "can-i", verb, resource, "--all-namespaces", `--as=${user}`])).stdout.trim() === "yes";
+        (reach[mode] as Record<string, string[]>)[`${verb} ${resource}`] = everywhere ? ["(all namespaces)", ...allowed] : allowed;
+        table.push(`${mode.padEnd(12)} ${`${verb} ${resource}`.padEnd(48)} ${everywhere ? "every namespace" : allowed.length === 0 ? "none" : allowed.join(", ")}`);
+      }
+    }
+    console.log(`what each install mode can touch (${namespaces.length} namespaces probed):\n${table.join("\n")}`);
+    const wide = reach["cluster-wide"] ?? {};
+    const narrow = reach["namespaced"] ?? {};
+    for (const probe of ["list configmaps", "patch configmaps", "delete configmaps", "patch prometheusrules.monitoring.coreos.com", "list servicelevelagreements.servicelevel.dev"]) {
+      expect(wide[probe], `cluster-wide: ${probe}`).toEqual(["(all namespaces)", ...namespaces]);
+      expect(narrow[probe], `namespaced: ${probe}`).toEqual(watched);
+    }
+    for (const probe of ["get secrets", "list pods"]) {
+      expect(wide[probe], `cluster-wide: ${probe}`).toEqual([]);
+      expect(narrow[probe], `namespaced: ${probe}`).toEqual([]);
+    }
+  }, 120_000);
 
   it("the API server grants the ServiceAccount the chart's rules and nothing else (SelfSubjectRulesReview)", async () => {
     const objects = await render({ replicaCount: 2 }, { release: "slo", namespace: RELEASE_NAMESPACE });

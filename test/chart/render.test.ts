@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseRunFlags, runHelp } from "../../operator/src/cli/run.js";
 import { REPO_ROOT } from "../controlplane/binaries.js";
-import { CHART_DIR, ensureHelm, lint, one, render, type K8sObject } from "./helm.js";
+import { CHART_DIR, ensureHelm, lint, one, render, template, type K8sObject } from "./helm.js";
 import { grantedKeys, keysOf, operatorPermissions, permissionKey, type PolicyRule } from "./operator-permissions.js";
 
 const HOOK_TIMEOUT = 30 * 60_000; // building helm on a cold Go cache takes minutes
@@ -64,6 +64,7 @@ const nonDefault = {
   prometheus: {
     url: "https://prometheus.monitoring.svc:9091",
     evaluationInterval: "2m",
+    maxResponseBytes: 33554432,
     existingSecret: "prometheus-credentials",
     bearerTokenKey: "token",
     basicAuth: { username: "", passwordKey: "" },
@@ -131,8 +132,8 @@ describe("helm template with the default values", () => {
     objects = await render(undefined, { release: "slo", namespace: "slo-system" });
   });
 
-  it("renders the operator's objects and nothing optional", () => {
-    expect(kinds(objects)).toEqual(["ClusterRole", "ClusterRoleBinding", "Deployment", "Service", "ServiceAccount"]);
+  it("renders the operator's objects and the two dashboard ConfigMaps (the SLA dashboard replaces one per SLA), nothing else optional", () => {
+    expect(kinds(objects)).toEqual(["ClusterRole", "ClusterRoleBinding", "ConfigMap", "ConfigMap", "Deployment", "Service", "ServiceAccount"]);
     for (const o of objects.filter((x) => !x.kind.startsWith("Cluster"))) expect(o.metadata.namespace, `${o.kind} namespace`).toBe("slo-system");
   });
 
@@ -178,6 +179,20 @@ describe("helm template with the default values", () => {
       { name: "metrics", containerPort: 8080, protocol: "TCP" },
       { name: "health", containerPort: 8081, protocol: "TCP" },
     ]);
+  });
+
+  it("keeps V8's heap under the memory limit (Node 20 does not size it from the container), and leaves Node's default when heapLimitMiB is null", async () => {
+    const env = (c: Container) => (c as unknown as { env?: { name: string; value?: string }[] }).env ?? [];
+    const limitMiB = Number(/^(\d+)Mi$/.exec(containerOf(objects).resources.limits?.["memory"] ?? "")?.[1]);
+    const heap = Number(/^--max-old-space-size=(\d+)$/.exec(env(containerOf(objects)).find((e) => e.name === "NODE_OPTIONS")?.value ?? "")?.[1]);
+    expect(limitMiB).toBe(512);
+    expect(heap).toBe(384);
+    expect(heap).toBeLessThanOrEqual(0.8 * limitMiB);
+    const unset = containerOf(await render({ heapLimitMiB: null }));
+    expect(env(unset).map((e) => e.name)).not.toContain("NODE_OPTIONS");
+    const tiny = await template({ heapLimitMiB: 16 });
+    expect(tiny.code).not.toBe(0);
+    expect(tiny.stderr).toMatch(/heapLimitMiB/);
   });
 
   it("pulls the image tagged with the chart's appVersion", () => {
@@ -268,6 +283,7 @@ describe("helm template with non-default values", () => {
       "--retry-period=2s",
       "--prometheus-url=https://prometheus.monitoring.svc:9091",
       "--evaluation-interval=2m",
+      "--prometheus-max-response-bytes=33554432",
       "--prometheus-bearer-token-file=/etc/servicelevel-operator/prometheus/token",
       "--prometheus-ca-file=/etc/servicelevel-operator/prometheus/ca.crt",
     ]);
@@ -364,6 +380,13 @@ describe("the flags the chart renders are the ones `slactl run` accepts", () => 
       const flags = flagsOf(containerOf(await render({ prometheus })));
       expect(() => parseRunFlags(flags, () => undefined), flags.join(" ")).not.toThrow();
     }
+  });
+
+  it("passes the Prometheus answer cap to `slactl run` (64 MiB by default)", async () => {
+    const parse = async (prometheus: Record<string, unknown>) =>
+      parseRunFlags(flagsOf(containerOf(await render({ prometheus }))), () => undefined) as { prometheus?: { maxResponseBytes?: number } };
+    expect((await parse({ url: "http://p:9090" })).prometheus?.maxResponseBytes).toBe(64 * 1024 * 1024);
+    expect((await parse(nonDefault.prometheus)).prometheus?.maxResponseBytes).toBe(33554432);
   });
 
   it("every flag the chart can render is documented by `slactl run --help`", async () => {

@@ -36,6 +36,8 @@ const schemaCases: BadCase[] = [
   { name: "a concurrency of 0", values: { concurrency: 0 }, message: "/concurrency" },
   { name: "a Prometheus URL without a scheme", values: { prometheus: { url: "prometheus:9090" } }, message: "/prometheus/url" },
   { name: "an evaluation interval that is not a duration", values: { prometheus: { url: "http://p:9090", evaluationInterval: "often" } }, message: "/prometheus/evaluationInterval" },
+  { name: "an answer cap below 1 KiB", values: { prometheus: { url: "http://p:9090", maxResponseBytes: 100 } }, message: "/prometheus/maxResponseBytes" },
+  { name: "an answer cap as a quantity string", values: { prometheus: { url: "http://p:9090", maxResponseBytes: "64Mi" } }, message: "/prometheus/maxResponseBytes" },
   { name: "a Secret key with a slash", values: { prometheus: { url: "http://p:9090", existingSecret: "s", bearerTokenKey: "a/b" } }, message: "/prometheus/bearerTokenKey" },
   { name: "an unknown pull policy", values: { image: { pullPolicy: "Sometimes" } }, message: "/image/pullPolicy" },
   { name: "a digest that is not sha256", values: { image: { digest: "latest" } }, message: "/image/digest" },

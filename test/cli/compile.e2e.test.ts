@@ -42,13 +42,22 @@ describe("slactl compile", () => {
     for (const path of ["shop/checkout.prometheusrule.yaml", "shop/checkout.rules.yaml", "vendors/payment-gateway.rules.yaml", "shop/order-flow.rules.yaml"]) {
       expect(files.has(path), `${path} in ${[...files.keys()].join(", ")}`).toBe(true);
     }
-    // Every SLA gets the same set of outputs, whatever the compiler provides.
+    // The fleet overview and the shared SLA dashboard once, at the top; every SLA gets the same set
+    // of outputs, whatever the compiler provides, those with maintenance windows their Alertmanager
+    // fragment and tests besides, and those that ask for one (folder, filters) a dashboard of their own.
+    expect(files.has("servicelevel-overview.dashboard.json")).toBe(true);
+    expect(files.has("servicelevel-sla.dashboard.json")).toBe(true);
     const suffixes = new Map<string, string[]>();
-    for (const path of files.keys()) {
+    for (const path of [...files.keys()].filter((p) => p.includes("/"))) {
       const [, sla, suffix] = /^(.+?\/[^/.]+)\.(.+)$/.exec(path) ?? [];
       suffixes.set(sla!, [...(suffixes.get(sla!) ?? []), suffix!]);
     }
-    expect(new Set([...suffixes.values()].map((s) => s.join(" "))).size).toBe(1);
+    const maintenanceOnly = ["alertmanager.yaml", "maintenance-test-rules.yaml", "maintenance.rules.test.yaml"];
+    const optional = [...maintenanceOnly, "dashboard.json"];
+    expect(new Set([...suffixes.values()].map((s) => s.filter((x) => !optional.includes(x)).join(" "))).size).toBe(1);
+    expect(files.has("shop/checkout.dashboard.json")).toBe(true);
+    expect(files.has("shop/order-flow.dashboard.json")).toBe(false);
+    expect(suffixes.get("customers/managed-hosting")).toEqual(expect.arrayContaining(maintenanceOnly));
     expect(suffixes.get("shop/checkout")).toEqual(expect.arrayContaining(["prometheusrule.yaml", "rules.yaml"]));
     if (files.has("shop/checkout.dashboard.json")) expect(() => JSON.parse(files.get("shop/checkout.dashboard.json")!) as unknown).not.toThrow();
 

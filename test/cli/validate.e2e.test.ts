@@ -1,7 +1,7 @@
 // slactl validate end to end, on the folder of broken SLAs in test/fixtures/broken/. Each expected
 // file:line:col below was counted by hand in the fixture file, not copied from slactl's output.
 import { readdirSync } from "node:fs";
-import { mkdtemp, rm, truncate, writeFile, copyFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, truncate, writeFile, copyFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -31,7 +31,7 @@ const expected: readonly (readonly [string, string, string, string])[] = [
   ["target-above-100.yaml", "12:15", "spec.objectives[0].target", "expected a number below 100, found 100.5"],
   ["target-string.yaml", "10:15", "spec.objectives[0].target", 'expected number, found "99.9"'],
   ["unknown-burn-rate-table.yaml", "14:16", "spec.alerting.burnRates", 'no burn-rate table named "fast"; known: '],
-  ["unknown-field.yaml", "8:3", "spec.objectivs", 'unknown field "objectivs"'],
+  ["unknown-field.yaml", "8:3", "spec.objectivs", 'unknown field "objectivs"; did you mean "objectives"?'],
   ["window-as-offset.yaml", "12:25", "spec.objectives[0].indicator.ratio.errors", "{{window}} may only stand for the range of a selector or subquery"],
   ["wrong-api-version.yaml", "2:13", "apiVersion", 'expected apiVersion servicelevel.dev/v1alpha1, found "servicelevel.dev/v1"'],
   ["wrong-kind.yaml", "3:7", "kind", 'expected kind ServiceLevelAgreement, found "Deployment"'],
@@ -128,7 +128,13 @@ describe("slactl validate on valid inputs", () => {
       expect((await slactl("validate", dependent)).code).toBe(0);
       const result = await slactl("validate", dependent, "policies/examples/payment-gateway.yaml");
       expect(result.code).toBe(1);
-      expect(result.stdout).toBe(`${dependent}:8:36: spec.objectives[0].target: target 99.9% is more than the dependencies can support: payment-gateway (99.5%) allow at most 99.5%\n`);
+      expect(result.stdout).toBe(`${dependent}:8:36: spec.objectives[0].target: target 99.9% is more than the dependencies can support: payment-gateway (99.5%) allow at most 99.5%; ` +
+        "lower the target, or, if the service copes with a weaker dependency (retries, a fallback), say how in spec.dependencies[0].weakerBecause\n");
+      // Saying why the service copes with the weaker gateway makes the same target valid.
+      const text = await readFile(dependent, "utf8");
+      await writeFile(dependent, text.replace("namespace: vendors}", "namespace: vendors, weakerBecause: retries with fallback to a second provider}"));
+      const explained = await slactl("validate", dependent, "policies/examples/payment-gateway.yaml");
+      expect({ code: explained.code, stdout: explained.stdout }).toEqual({ code: 0, stdout: "" });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -67,7 +67,23 @@ export interface ControlPlane {
   installCrds(paths: string[]): Promise<string[]>;
   /** Stops kube-apiserver (SIGTERM), keeps it down for `downMs`, and starts it again on the same port; etcd keeps running. */
   restartApiServer(opts?: { downMs?: number }): Promise<void>;
+  /** SIGSTOPs kube-apiserver: connections stay open and nothing answers (a hung server, not a dead one). */
+  pauseApiServer(): void;
+  /** SIGCONTs a paused kube-apiserver. */
+  resumeApiServer(): void;
+  /**
+   * Starts a second kube-apiserver on the same etcd (an HA control plane), so objects can be
+   * written while the first one is paused. Its kubectl speaks to it; stop() stops it alone.
+   */
+  startSecondApiServer(): Promise<SecondApiServer>;
   /** Stops everything and removes the temp dir. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Another kube-apiserver of the same control plane. */
+export interface SecondApiServer {
+  readonly server: string;
+  kubectl(args: string[], opts?: { input?: string; timeoutMs?: number }): Promise<KubectlResult>;
   stop(): Promise<void>;
 }
 
@@ -187,6 +203,7 @@ class ControlPlaneImpl implements ControlPlane {
   readonly server: string;
   private etcd: GroupProcess | undefined;
   private apiServer: GroupProcess | undefined;
+  private second: GroupProcess | undefined;
   private watchdog: ChildProcess | undefined;
   private stopped = false;
   private readonly groupsFile: string;
@@ -254,7 +271,7 @@ class ControlPlaneImpl implements ControlPlane {
   }
 
   private writeGroups(): void {
-    const pids = [this.etcd, this.apiServer].filter((p) => p?.running).map((p) => p?.pid);
+    const pids = [this.etcd, this.apiServer, this.second].filter((p) => p?.running).map((p) => p?.pid);
     writeFileSync(this.groupsFile, `${pids.join("\n")}\n`);
   }
 
@@ -324,7 +341,14 @@ class ControlPlaneImpl implements ControlPlane {
     const out = await this.kubectlOrThrow(["apply", "--server-side", "--force-conflicts", "--field-manager=slo-controlplane", "-o", "name", ...paths.flatMap((p) => ["-f", p])]);
     const names = out.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("customresourcedefinition"));
     if (names.length === 0) throw new Error(`no CustomResourceDefinition in ${paths.join(", ")}`);
-    await this.kubectlOrThrow(["wait", "--for=condition=Established", `--timeout=${Math.round(this.timeoutMs / 1000)}s`, ...names]);
+    // kubectl wait gives up at once on a CRD whose status the apiserver has not written yet (a large
+    // one, under load): ".status.conditions accessor error". Ask again until the deadline.
+    for (const deadline = Date.now() + this.timeoutMs; ;) {
+      const r = await this.kubectl(["wait", "--for=condition=Established", `--timeout=${Math.round(this.timeoutMs / 1000)}s`, ...names]);
+      if (r.code === 0) break;
+      if (!/accessor error/.test(r.stderr) || Date.now() > deadline) throw new Error(`kubectl wait for ${names.join(", ")} failed (exit ${r.code}): ${r.stderr.trim()}`);
+      await sleep(500);
+    }
     // Established means stored; wait until discovery serves each resource too.
     const crdNames = names.map((n) => n.slice(n.indexOf("/") + 1));
     for (const crd of crdNames) {
@@ -351,10 +375,45 @@ class ControlPlaneImpl implements ControlPlane {
     this.log(`kube-apiserver restarted in ${Date.now() - t0} ms`);
   }
 
+  pauseApiServer(): void {
+    if (!this.apiServer?.running) throw new Error("kube-apiserver is not running");
+    this.apiServer.signalGroup("SIGSTOP");
+  }
+
+  resumeApiServer(): void {
+    this.apiServer?.signalGroup("SIGCONT");
+  }
+
+  async startSecondApiServer(): Promise<SecondApiServer> {
+    if (this.stopped) throw new Error("control plane is stopped");
+    const [port = 0] = await freePorts(1);
+    const server = `https://127.0.0.1:${port}`;
+    const args = this.apiServerArgs.map((a) => (a.startsWith("--secure-port=") ? `--secure-port=${port}`
+      : a.startsWith("--cert-dir=") ? `--cert-dir=${join(this.dir, "apiserver-2-certs")}` : a));
+    const proc = new GroupProcess("kube-apiserver-2", this.binaries.kubeApiserver, args, join(this.dir, "kube-apiserver-2.log"));
+    this.second = proc;
+    this.writeGroups();
+    await waitFor("the second kube-apiserver /readyz", proc, this.timeoutMs, async () => (await httpGet(`${server}/readyz`, this.tlsClient)).status === 200);
+    const kubeconfig = join(this.dir, "kubeconfig-2");
+    writeFileSync(kubeconfig, readFileSync(this.kubeconfigPath, "utf8").replace(this.server, server), { mode: 0o600 });
+    return {
+      server,
+      kubectl: (kargs, opts = {}) => runKubectl(this.binaries.kubectl, [`--kubeconfig=${kubeconfig}`, `--cache-dir=${join(this.dir, "kubectl-cache-2")}`, ...kargs], opts),
+      stop: async () => {
+        await proc.stop();
+        this.second = undefined;
+        this.writeGroups();
+      },
+    };
+  }
+
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     try {
+      // A paused server would not see its SIGTERM.
+      this.resumeApiServer();
+      await this.second?.stop();
       await this.apiServer?.stop();
       await this.etcd?.stop();
     } finally {
@@ -382,6 +441,7 @@ class ControlPlaneImpl implements ControlPlane {
     if (this.stopped) return;
     this.stopped = true;
     this.apiServer?.signalGroup("SIGKILL");
+    this.second?.signalGroup("SIGKILL");
     this.etcd?.signalGroup("SIGKILL");
     void this.killWatchdog();
     try {

@@ -26,7 +26,8 @@ function documentFor(c: Case, name: string): Record<string, unknown> {
   const spec = c.field === "rolling" ? { period: { rolling: c.value } }
     : c.field === "review" ? { review: { every: c.value } }
       : c.field === "maintenance" ? { maintenance: [{ schedule: "0 2 * * SUN", duration: c.value }] }
-        : { alerting: { burnRateTiers: [{ severity: "page", budgetPercent: 2, longWindow: c.value, shortWindow: "1m" }] } };
+        // The whole budget in the window: a factor of at least 1 for every window up to the 30d period, so only the duration decides.
+        : { alerting: { burnRateTiers: [{ severity: "page", budgetPercent: 100, longWindow: c.value, shortWindow: "1m" }] } };
   const document = hostileSla(spec);
   return { ...document, metadata: { name, namespace: "default" } };
 }
@@ -57,10 +58,22 @@ describe.skipIf(skip)("duration bounds", () => {
   it("name the accepted units and range when a duration is refused", async () => {
     if (!cp) throw new Error("control plane did not start");
     const result = await cp.kubectl(["apply", "--dry-run=server", "-f", "-"], { input: JSON.stringify(documentFor({ field: "rolling", value: "300y", valid: false }, "too-long")) });
-    expect(result.stderr).toContain("expected a duration from 1h to 400d (units y, w, d, h, m, s, ms, largest first)");
+    expect(result.stderr).toContain("expected a duration from 1h to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m)");
     const compiled = validateDocument(documentFor({ field: "rolling", value: "300y", valid: false }, "too-long"), { burnRateTables: tables });
     expect(compiled.ok ? [] : compiled.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
       'spec.period.rolling: expected a duration from 1h to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m), found "300y"',
+    ]);
+  });
+
+  it("name the accepted units for a duration that is not one, at admission and in validation", async () => {
+    if (!cp) throw new Error("control plane did not start");
+    const document = documentFor({ field: "rolling", value: "5 days", valid: false }, "not-a-duration");
+    const result = await cp.kubectl(["apply", "--dry-run=server", "-f", "-"], { input: JSON.stringify(document) });
+    // The apiserver adds its own pattern message; the admission rule's sentence says what to write.
+    expect(result.stderr).toContain("expected a duration from 1h to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m)");
+    const compiled = validateDocument(document, { burnRateTables: tables });
+    expect(compiled.ok ? [] : compiled.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+      'spec.period.rolling: expected a duration from 1h to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m), found "5 days"',
     ]);
   });
 });

@@ -1,11 +1,12 @@
 // One broken SLA among a hundred good ones, on the real kube-apiserver with the operator as a
-// child process: the hundred get their rules and Ready, the broken one gets Valid=False with the
-// field path and no rules; an SLA that worked and is then broken keeps the rules that worked; and
+// child process measuring against a real (empty) Prometheus: the hundred get their rules, Ready
+// and fresh figures, the broken one gets Valid=False with the field path and no rules; an SLA that worked and is then broken keeps the rules that worked; and
 // a cycle of dependencies between two SLAs is refused for those two alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startControlPlane, type ControlPlane } from "../controlplane/controlplane.js";
 import { OperatorProcess, stopAllOperators, waitFor } from "../operator/operator-process.js";
 import { condition, getObject, kubectlApply, sla, slaCrdPath, type Obj } from "../operator/cluster.js";
+import { startPrometheus, type RunningPrometheus } from "../prometheus/harness.js";
 
 const ns = "tenants";
 const good = Array.from({ length: 100 }, (_, i) => `team-${String(i).padStart(3, "0")}`);
@@ -19,6 +20,8 @@ const poisoned = {
 
 let cp: ControlPlane;
 let op: OperatorProcess;
+let prometheus: RunningPrometheus;
+let startedAt: number;
 
 beforeAll(async () => {
   cp = await startControlPlane({ crds: [slaCrdPath] });
@@ -26,19 +29,23 @@ beforeAll(async () => {
   const documents = [...good.map((name) => sla(name, ns)), sla("poison", ns, poisoned)];
   const applied = await cp.kubectl(["apply", "-f", "-"], { input: documents.map((d) => JSON.stringify(d)).join("\n") });
   expect(applied.code, applied.stderr).toBe(0);
-  op = new OperatorProcess("operator", ["--kubeconfig", cp.kubeconfigPath, "--metrics-addr", "127.0.0.1:0", "--health-addr", "127.0.0.1:0"]);
+  prometheus = await startPrometheus();
+  startedAt = Date.now();
+  op = new OperatorProcess("operator", ["--kubeconfig", cp.kubeconfigPath, "--metrics-addr", "127.0.0.1:0", "--health-addr", "127.0.0.1:0",
+    "--prometheus-url", prometheus.url, "--evaluation-interval", "10s"]);
   await op.started();
 }, 600_000);
 
 afterAll(async () => {
   await stopAllOperators();
+  await prometheus?.stop();
   await cp?.stop();
 }, 60_000);
 
 const list = async (kind: string): Promise<Obj[]> => (JSON.parse(await cp.kubectlOrThrow(["get", kind, "-n", ns, "-o", "json"])) as { items: Obj[] }).items;
 
 describe("a poisoned SLA among a hundred good ones", () => {
-  it("leaves the hundred with their rules and Ready, and refuses the poisoned one at its field", async () => {
+  it("leaves the hundred with their rules, Ready and fresh figures, and refuses the poisoned one at its field", async () => {
     await waitFor("every good SLA Ready", async () => {
       const slas = await list("sla");
       return good.every((name) => condition(slas.find((s) => s.metadata.name === name), "Ready")?.status === "True");
@@ -49,6 +56,16 @@ describe("a poisoned SLA among a hundred good ones", () => {
     const poison = await getObject(cp, "sla", "poison", ns);
     expect(condition(poison, "Valid")).toMatchObject({ status: "False", reason: "InvalidSpec" });
     expect(condition(poison, "Valid")?.message).toContain("spec.objectives[0].indicator.ratio.errors");
+    // Measured too, and since this operator started: an empty Prometheus gives NoData, not an error.
+    await waitFor("every good SLA measured", async () => {
+      const slas = await list("sla");
+      return good.every((name) => {
+        const s = slas.find((o) => o.metadata.name === name);
+        const at = Date.parse(String((s?.status as { lastEvaluated?: string } | undefined)?.lastEvaluated));
+        return at >= Math.floor(startedAt / 1000) * 1000 && condition(s, "MetricsAvailable")?.reason === "NoSeries";
+      });
+    }, 120_000, () => op.describe());
+    expect((await getObject(cp, "sla", "poison", ns))?.status?.state).toBe("Invalid");
     expect(op.running).toBe(true);
   }, 300_000);
 

@@ -51,7 +51,7 @@ describe("oversized answers", () => {
     const error = await client({ url }).query("up", Date.UTC(2026, 0, 1)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrometheusResponseTooLargeError);
     expect((error as Error).message).toContain("larger than 67108864 bytes (64 MiB)");
-    expect((error as Error).message).toContain("raise the client's maxResponseBytes");
+    expect((error as Error).message).toContain("raise the limit (slactl run --prometheus-max-response-bytes");
     // Reading stopped near the limit: the server was far from done, and memory did not follow it.
     expect(sent).toBeLessThan(512 * mib);
     expect(process.memoryUsage().rss - before).toBeLessThan(400 * mib);

@@ -5,7 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startControlPlane, type ControlPlane } from "../controlplane/controlplane.js";
 import { OperatorProcess, stopAllOperators, waitFor } from "./operator-process.js";
-import { condition, getObject, kubectlApply, sla, slaCrdPath, type Obj } from "./cluster.js";
+import { condition, getObject, kubectlApply, sla as clusterSla, slaCrdPath, type Obj } from "./cluster.js";
+
+// These tests follow an SLA's own dashboard ConfigMap; the shared dashboard (no ConfigMap) has its test below.
+const sla = (name: string, namespace: string, spec: Record<string, unknown> = {}) => clusterSla(name, namespace, { dashboard: { own: true }, ...spec });
 
 const ns = "shop";
 let cp: ControlPlane;
@@ -87,7 +90,7 @@ describe("the operator", () => {
     const created = await waitForSla("checkout", "checkout Ready", (o) => ready(o, 1));
     expect(created.status?.generated).toEqual({ prometheusRule: "sla-checkout", dashboard: "sla-checkout-dashboard", rules: expect.any(Number) });
     expect(created.status?.conditions?.map((c) => `${c.type}=${c.status}/${c.reason}`)).toEqual([
-      "Ready=True/Reconciled", "Valid=True/Valid", "RulesApplied=True/Applied", "DashboardApplied=True/Applied",
+      "Ready=True/Reconciled", "Valid=True/Valid", "RulesApplied=True/Applied", "DashboardApplied=True/Applied", "AlertmanagerConfigApplied=True/NoMaintenance",
       "MetricsAvailable=Unknown/NotEvaluated", "Compliant=Unknown/NotEvaluated", "ReviewDue=Unknown/NotEvaluated",
     ]);
     const ownerRef = { apiVersion: "servicelevel.dev/v1alpha1", kind: "ServiceLevelAgreement", name: "checkout", uid: created.metadata.uid, controller: true, blockOwnerDeletion: true };
@@ -104,9 +107,9 @@ describe("the operator", () => {
     expect(Object.keys(dashboard?.data ?? {})).toHaveLength(1);
     expect(JSON.parse(Object.values(dashboard?.data ?? {})[0] ?? "{}")).toHaveProperty("panels");
 
-    // Server-side apply with our field manager.
+    // Created with POST by our field manager (applied from the next change on: create-then-apply.test.ts).
     const managed = await cp.kubectlOrThrow(["get", "prometheusrule", "sla-checkout", "-n", ns, "--show-managed-fields", "-o", "jsonpath={.metadata.managedFields[*].manager}:{.metadata.managedFields[*].operation}"]);
-    expect(managed).toBe("servicelevel-operator:Apply");
+    expect(managed).toBe("servicelevel-operator:Update");
 
     const events = JSON.parse(await cp.kubectlOrThrow(["get", "events", "-n", ns, "--field-selector", "involvedObject.name=checkout", "-o", "json"])) as { items: { reason: string }[] };
     expect(events.items.map((e) => e.reason)).toEqual(expect.arrayContaining(["RulesApplied", "DashboardApplied"]));
@@ -222,6 +225,20 @@ describe("the operator", () => {
     expect(await getObject(cp, "prometheusrule", "sla-checkout", ns)).toBeDefined();
   });
 
+  it("warns in Valid about a dependency on an SLA not in the cluster, and names the nearest one once it exists", async () => {
+    expect((await kubectlApply(cp, sla("ledger", ns, { dependencies: [{ name: "invoices" }] }))).code).toBe(0);
+    const alone = await waitForSla("ledger", "ledger Ready", (o) => ready(o, 1));
+    expect(condition(alone, "Valid")?.message).toMatch(
+      /, with 1 warning: spec\.dependencies\[0\]\.name: no valid ServiceLevelAgreement shop\/invoices is known, so the targets it supports are not checked$/);
+    // The SLA it most likely meant appears: ledger's spec did not change, yet its warning does.
+    expect((await kubectlApply(cp, sla("invoice", ns))).code).toBe(0);
+    await waitForSla("ledger", "ledger told of shop/invoice", (o) => (condition(o, "Valid")?.message ?? "").endsWith('; did you mean "shop/invoice"?'));
+    await cp.kubectlOrThrow(["delete", "sla", "ledger", "invoice", "-n", ns]);
+    await waitFor("their objects to be deleted", async () =>
+      (await getObject(cp, "prometheusrule", "sla-ledger", ns)) === undefined && (await getObject(cp, "prometheusrule", "sla-invoice", ns)) === undefined,
+    30_000, () => op.describe());
+  }, 90_000);
+
   it("stops cleanly on SIGTERM, and at the next start removes generated objects whose SLA is gone", async () => {
     expect(await op.stop("SIGTERM")).toBe(0);
     expect(op.logged((l) => l.msg === "stopped cleanly")).toBe(true);
@@ -245,6 +262,14 @@ describe("the operator", () => {
     30_000, () => op.describe());
     await waitForSla("payments", "payments Ready", (o) => ready(o, 1));
     expect(await getObject(cp, "prometheusrule", "sla-payments", ns)).toBeDefined();
+
+    // Without a dashboard of its own the shared dashboard shows the SLA: no ConfigMap, and status links it.
+    expect((await kubectlApply(cp, clusterSla("shared", ns))).code).toBe(0);
+    const shared = await waitForSla("shared", "shared Ready", (o) => ready(o, 1));
+    expect(shared.status?.generated).toEqual({ prometheusRule: "sla-shared", rules: expect.any(Number) });
+    expect(condition(shared, "DashboardApplied")).toMatchObject({ status: "True", reason: "Shared",
+      message: `the shared Grafana dashboard shows this SLA at /d/servicelevel-sla/servicelevel-sla?var-namespace=${ns}&var-sla=shared` });
+    expect(await getObject(cp, "configmap", "sla-shared-dashboard", ns)).toBeUndefined();
     expect(await op.stop("SIGTERM")).toBe(0);
   }, 90_000);
 });

@@ -29,7 +29,7 @@ describe("without the PrometheusRule CRD", () => {
     op = new OperatorProcess("operator", ["--kubeconfig", cp.kubeconfigPath, "--metrics-addr", "127.0.0.1:0", "--health-addr", "127.0.0.1:0"]);
     await op.started();
     await waitFor("ready", async () => (await op.get("/readyz")).status === 200, 30_000, () => op.describe());
-    expect((await kubectlApply(cp, sla("checkout", ns))).code).toBe(0);
+    expect((await kubectlApply(cp, sla("checkout", ns, { dashboard: { own: true } }))).code).toBe(0);
     let last: Obj | undefined;
     await waitFor("RulesApplied=False", async () => {
       last = await getObject(cp, "sla", "checkout", ns);

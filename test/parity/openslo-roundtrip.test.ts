@@ -52,7 +52,7 @@ describe("exporting to OpenSLO and importing back", () => {
     expect(back.spec.period).toEqual(original.spec.period);
     expect(back.spec.objectives).toEqual(original.spec.objectives);
     expect(sortTiers(ourTiers(compiled(back)))).toEqual(sortTiers(ourTiers(compiled(ratioSla))));
-    const severities = compiled(back).groups.flatMap((g) => g.rules).filter((r) => "alert" in r && r.alert.endsWith("ErrorBudgetBurn")).map((r) => r.labels["severity"]);
+    const severities = compiled(back).groups.flatMap((g) => g.rules).filter((r) => "alert" in r && r.expr.includes("long_window")).map((r) => r.labels["severity"]);
     expect(new Set(severities)).toEqual(new Set(["critical", "warning"]));
   });
 

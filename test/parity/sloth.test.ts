@@ -70,11 +70,13 @@ describe("importing Sloth", () => {
   it("carries the page and ticket labels of a Sloth spec over to the same alerts", async () => {
     const { slas } = await importFiles([join(examples, "getting-started.yml")]);
     const value = compiled(slas[0]!.sla);
-    const alerts = value.groups.flatMap((g) => g.rules).filter((r) => "alert" in r && r.alert === "MyServiceHighErrorRateErrorBudgetBurn");
+    // One page and one ticket alert, named as Sloth names them, each with both of Sloth's tiers.
+    const alerts = value.groups.flatMap((g) => g.rules).filter((r) => "alert" in r && r.alert === "MyServiceHighErrorRate");
     const page = alerts.filter((r) => r.labels["severity"] === "pageteam");
     const ticket = alerts.filter((r) => r.labels["severity"] === "slack");
-    expect(page).toHaveLength(2);
-    expect(ticket).toHaveLength(2);
+    expect(page).toHaveLength(1);
+    expect(ticket).toHaveLength(1);
+    expect(ourTiers(value).filter((t) => t.severity === "pageteam")).toHaveLength(2);
     expect(page.every((r) => r.labels["routing_key"] === "myteam" && r.labels["category"] === "availability")).toBe(true);
     expect(ticket.every((r) => r.labels["slack_channel"] === "#alerts-myteam")).toBe(true);
   });
@@ -85,10 +87,13 @@ describe("importing Sloth", () => {
       const { slas, issues } = await importFiles([join(examples, "getting-started.yml"), file], { slothPeriod: period });
       expect(issues.filter((i) => i.severity === "error")).toEqual([]);
       const spec = (parseAllDocuments(readFileSync(file, "utf8"))[0]!.toJS() as { spec: Record<string, Record<string, { errorBudgetPercent: number; shortWindow: string; longWindow: string }>> }).spec;
-      // Sloth's factor: budget share x period / long window.
+      // Sloth's factor: budget share x period / long window. One difference on purpose: a tier
+      // below 1x (7d.yaml's ticket tier, 42% in 3d of 7d = 0.98x) is raised to 1x, with a warning.
       const expected: Tier[] = ["page", "ticket"].flatMap((s) => ["quick", "slow"].map((q) => spec[s]![q]!)).map((w) => ({
-        short: w.shortWindow, long: w.longWindow, factor: (w.errorBudgetPercent / 100) * parse(period) / parse(w.longWindow),
+        short: w.shortWindow, long: w.longWindow, factor: Math.max(1, (w.errorBudgetPercent / 100) * parse(period) / parse(w.longWindow)),
       }));
+      const raised = issues.filter((i) => i.code === "import-sloth-factor");
+      expect(raised.map((i) => i.message.match(/burns at ([\d.]+)x/)?.[1])).toEqual(period === "7d" ? ["0.98"] : []);
       expect(sortTiers(ourTiers(compiled(slas[0]!.sla)))).toEqual(sortTiers(expected));
       expect(slas[0]!.sources.map((s) => s.file)).toContain(file);
     });

@@ -48,23 +48,30 @@ export interface Tier {
   readonly short: string;
   readonly long: string;
   readonly factor: number;
+  /** The severity label of the alert the tier raises (ours: the page or the ticket alert's). */
+  readonly severity?: string;
 }
 
 /** A tier as text with its windows in seconds, so 4d and 96h compare equal. */
 export const tierKey = (t: Tier) => `${parse(t.short)}s/${parse(t.long)}s x${Number(t.factor.toPrecision(6))}`;
 export const sortTiers = (tiers: readonly Tier[]) => [...tiers].map(tierKey).sort();
 
-/** The burn-rate tiers our compiled alerts fire on, read back from each alert's PromQL. */
+/**
+ * The burn-rate tiers our compiled alerts fire on, read back from each alert's PromQL: one page
+ * and one ticket alert per objective, whose tiers are conditions joined by `or on(...)`.
+ */
 export function ourTiers(value: ReturnType<typeof compiled>, objective?: string): Tier[] {
   const tiers: Tier[] = [];
   for (const rule of value.groups.flatMap((g) => g.rules)) {
-    if (!("alert" in rule) || !rule.alert.endsWith("ErrorBudgetBurn")) continue;
+    if (!("alert" in rule) || !rule.expr.includes("long_window")) continue;
     if (objective !== undefined && rule.labels["objective"] !== objective) continue;
-    const matches = [...rule.expr.matchAll(/sla:sli_error:ratio_rate(\w+)\{[^}]*\} > \(([\d.e+-]+) \* [\d.e+-]+\)/g)];
-    if (matches.length !== 2) throw new Error(`cannot read the windows of ${rule.expr}`);
-    const [a, b] = matches as [RegExpMatchArray, RegExpMatchArray];
-    const [long, short] = parse(a[1]!) > parse(b[1]!) ? [a, b] : [b, a];
-    tiers.push({ short: short[1]!, long: long[1]!, factor: Number(a[2]) });
+    for (const condition of rule.expr.split(/ or on\([^)]*\) /)) {
+      const matches = [...condition.matchAll(/sla:sli_error:ratio_rate(\w+)\{[^}]*\} > \(([\d.e+-]+) \* [\d.e+-]+\)/g)];
+      if (matches.length !== 2) throw new Error(`cannot read the windows of ${condition}`);
+      const [a, b] = matches as [RegExpMatchArray, RegExpMatchArray];
+      const [long, short] = parse(a[1]!) > parse(b[1]!) ? [a, b] : [b, a];
+      tiers.push({ short: short[1]!, long: long[1]!, factor: Number(a[2]), ...(rule.labels["severity"] ? { severity: rule.labels["severity"] } : {}) });
+    }
   }
   return tiers;
 }

@@ -38,3 +38,16 @@ export function exprOf(c: CompiledSla, record: string): string {
   if (!rule) throw new Error(`${c.model.name} has no rule ${record}`);
   return rule.expr;
 }
+
+/**
+ * What the rule `record` computes when Prometheus evaluates its group, as one query over the raw
+ * series: windows fed from the recorded 5m rates (sla:sli_errors:rate5m{...}[30m]) read those
+ * rates at the group's interval, which a subquery of the 5m rule's own expression reproduces on
+ * history the rules never ran over (backfilled blocks).
+ */
+export function evaluatedExprOf(c: CompiledSla, record: string): string {
+  const group = c.groups.find((g) => g.rules.some((r) => "record" in r && r.record === record));
+  if (!group) throw new Error(`${c.model.name} has no rule ${record}`);
+  return exprOf(c, record).replace(/(sla:sli_(?:errors|events):rate5m)\{[^}]*\}\[(\w+)\]/g,
+    (_match, name: string, window: string) => `(${exprOf(c, name)})[${window}:${group.interval}]`);
+}

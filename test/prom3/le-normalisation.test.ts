@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPrometheus, type RunningPrometheus } from "../prometheus/harness.js";
 import { openMetricsText } from "../prometheus/openmetrics.js";
 import { prometheusReleases } from "../support/prometheus-releases.js";
-import { compileLatencySla, exprOf } from "./latency-sla.js";
+import { compileLatencySla, evaluatedExprOf } from "./latency-sla.js";
 
 const minute = 60_000;
 const start = Math.floor(Date.now() / minute) * minute - 60 * minute;
@@ -47,7 +47,7 @@ describe.each(prometheusReleases())("a whole-second latency threshold on $name",
     const t = start + 30 * minute;
     const buckets = await query('http_request_duration_seconds_bucket{le!="+Inf"}', t);
     expect(buckets.map((b) => b.metric["le"])).toEqual([release.major === 3 ? "1.0" : "1"]);
-    const ratio = await query(exprOf(compileLatencySla({ name: "api", job: "api", threshold: "1s" }), "sla:sli_error:ratio_rate30m"), t);
+    const ratio = await query(evaluatedExprOf(compileLatencySla({ name: "api", job: "api", threshold: "1s" }), "sla:sli_error:ratio_rate30m"), t);
     expect(Number(ratio[0]?.value[1])).toBeCloseTo(perMinute.slow / perMinute.total, 12);
   });
 });

@@ -34,6 +34,8 @@ export interface StartPrometheusOptions {
   readonly blockDirs?: readonly string[];
   /** Rule files: YAML contents (anything containing a newline) or paths. */
   readonly rules?: readonly string[];
+  /** Alertmanagers to send alerts to, as `host:port`. */
+  readonly alertmanagers?: readonly string[];
   /** Targets to scrape: `host:port` or URLs (`http://127.0.0.1:8080/metrics`). */
   readonly scrapeTargets?: readonly string[];
   /** Global scrape and rule evaluation intervals. Default 1s each, so tests do not wait. */
@@ -333,6 +335,7 @@ class Instance implements RunningPrometheus {
         ...(o.externalLabels ? { external_labels: o.externalLabels } : {}),
       },
       rule_files: this.ruleFiles,
+      ...(o.alertmanagers?.length ? { alerting: { alertmanagers: [{ static_configs: [{ targets: [...o.alertmanagers] }] }] } } : {}),
       scrape_configs: [...groups.values()].map((g, i) => ({
         job_name: i === 0 ? "test" : `test-${i}`,
         scheme: g.scheme,
@@ -373,7 +376,8 @@ async function runTool(command: string, args: readonly string[], logFile: string
   }
 }
 
-async function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, "127.0.0.1");
   await once(server, "listening");

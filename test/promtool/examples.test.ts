@@ -35,6 +35,32 @@ describe.each(prometheusReleases().map((r) => [r.name, r] as const))("on %s", (_
     });
   });
 
+  const withMaintenance = compiled.filter((c) => c.files["maintenance.rules.test.yaml"]);
+
+  describe.concurrent.each(withMaintenance.map((c) => [`${c.model.namespace}/${c.model.name}`, c] as const))("example %s with maintenance", (_, sla) => {
+    it("passes its generated maintenance tests: no page for an outage inside the window, a page on time right after it", { timeout: 600_000 }, async () => {
+      const result = await promtool(["test", "rules", `${sla.model.name}.maintenance.rules.test.yaml`], dir, release);
+      expect(result.output).toContain("SUCCESS");
+      expect(result.ok, result.output).toBe(true);
+    });
+
+    it("fails them when the rates count maintenance", { timeout: 600_000 }, async () => {
+      const mutantDir = mkdtempSync(join(dir, `no-maintenance-${release.major}-`));
+      const rules = sla.files["maintenance-test-rules.yaml"] as string;
+      const mutated = rules.replace(/ \* on\(\) \(1 - sla:maintenance:overlap5m\{[^}]*\}\)/g, "");
+      expect(mutated).not.toBe(rules);
+      writeFileSync(join(mutantDir, `${sla.model.name}.maintenance-test-rules.yaml`), mutated);
+      writeFileSync(join(mutantDir, `${sla.model.name}.maintenance.rules.test.yaml`), sla.files["maintenance.rules.test.yaml"] as string);
+      const result = await promtool(["test", "rules", `${sla.model.name}.maintenance.rules.test.yaml`], mutantDir, release);
+      expect(result.ok).toBe(false);
+      expect(result.output).toContain("SLAErrorBudgetBurn");
+    });
+  });
+
+  it("has an example with maintenance", () => {
+    expect(withMaintenance.map((c) => c.model.name)).toEqual(["managed-hosting"]);
+  });
+
   describe.concurrent("the generated unit tests", () => {
     const checkout = compiled.find((c) => c.model.name === "checkout");
     const mutate = async (name: string, change: (rules: string) => string) => {

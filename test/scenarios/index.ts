@@ -359,6 +359,43 @@ export function maintenanceScenario(now = defaultNow): Scenario {
 }
 
 /**
+ * A New York calendar month with maintenance (November 2026, evaluated on the 20th at 12:00 UTC):
+ * the month runs from Nov 1 00:00 EDT (04:00Z) to Dec 1 00:00 EST (05:00Z), 721 hours, as Intl
+ * computes it. Saturdays 01:00-03:00 New York time by cron, written out here as 06:00-08:00Z
+ * (EST) on the 7th, 14th, 21st and 28th. Everything fails on the 14th 06:00-07:30Z (inside the
+ * window) and on Nov 1 00:00-03:00Z (UTC November, but before the New York month); otherwise
+ * 10 events/s with 0.01% errors. Only with the zone and the maintenance honoured is the month
+ * 99.99% attained, with 10% × (countable elapsed ÷ countable month) of the budget spent: 460
+ * (464 - 4) of 713 (721 - 8) hours. Ignoring the maintenance counts 54,000 more bad events;
+ * taking the month in UTC, 108,000.
+ */
+export function newYorkMaintenanceScenario(now = defaultNow): Scenario {
+  const zone = "America/New_York";
+  const saturdays = [7, 14, 21, 28].map((d) => ({ start: Date.UTC(2026, 10, d, 6), end: Date.UTC(2026, 10, d, 8) }));
+  const outages = [{ start: Date.UTC(2026, 10, 14, 6), end: Date.UTC(2026, 10, 14, 7, 30) }, { start: Date.UTC(2026, 10, 1, 0), end: Date.UTC(2026, 10, 1, 3) }];
+  const failing = (t: number) => outages.some((o) => t - tile >= o.start && t <= o.end);
+  return build({
+    name: "new-york-maintenance",
+    namespace: defaultNamespace,
+    description: "a New York calendar month whose outages fall inside maintenance or before the month",
+    spec: {
+      period: { calendar: "month", timeZone: zone },
+      objectives: [{ name: "availability", target: 99.9, indicator: ratio("new-york") }],
+      maintenance: [{ schedule: "0 1 * * SAT", duration: "2h" }],
+      credits: standardCredits,
+    },
+    now,
+    periodSpan: monthContaining(now, zone),
+    maintenance: saturdays,
+    histories: [{
+      objective: "availability", stepMs: tile, from: Date.UTC(2026, 9, 25) + tile, to: now,
+      rates: (t) => ({ events: 10, errors: failing(t) ? 10 : 0.001 }),
+    }],
+    states: { availability: "Compliant", sla: "Compliant" },
+  });
+}
+
+/**
  * A calendar month across a DST change: Europe/Berlin, October 2026, 745 hours (Oct 1 00:00 CEST
  * = Sep 30 22:00Z to Nov 1 00:00 CET = Oct 31 23:00Z), reported on 2 November for the label
  * "2026-10". A probe (time-based) at 99.5%, down 3 hours on 25 October 00:00-03:00Z, across the

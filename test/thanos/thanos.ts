@@ -31,9 +31,14 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-async function start(name: string, args: readonly string[], dir: string, ports?: { http: number; grpc: number }): Promise<ThanosComponent> {
+/** The thanos binary, built first when the cache has none. */
+export async function thanosBinary(): Promise<string> {
   await ensureCachedTool(build);
-  const binary = join(cachedToolStatus(build).dir, "thanos");
+  return join(cachedToolStatus(build).dir, "thanos");
+}
+
+async function start(name: string, args: readonly string[], dir: string, ports?: { http: number; grpc: number }): Promise<ThanosComponent> {
+  const binary = await thanosBinary();
   const [http, grpc] = ports ? [ports.http, ports.grpc] : [await freePort(), await freePort()];
   mkdirSync(dir, { recursive: true });
   const child = new GroupProcess(`thanos ${name}`, binary, [...args, `--http-address=127.0.0.1:${http}`, `--grpc-address=127.0.0.1:${grpc}`], join(dir, `${name}.log`));
@@ -58,14 +63,24 @@ async function start(name: string, args: readonly string[], dir: string, ports?:
   throw new Error(`thanos ${name} not ready after 60 s:\n${child.logTail(30)}`);
 }
 
-/** A sidecar serving a Prometheus' data over the StoreAPI (the Prometheus needs external labels). */
+/**
+ * A sidecar serving a Prometheus' data over the StoreAPI (the Prometheus needs external labels).
+ * It asks Prometheus every 5 s (30 s by default) whether it is up, and says it is not ready once
+ * Prometheus does not answer: that is when a Query that is not strict stops asking it.
+ */
 export function startSidecar(name: string, prometheusUrl: string, tsdbPath: string, dir: string): Promise<ThanosComponent> {
-  return start(`sidecar-${name}`, ["sidecar", `--prometheus.url=${prometheusUrl}`, `--tsdb.path=${tsdbPath}`], dir);
+  return start(`sidecar-${name}`, ["sidecar", `--prometheus.url=${prometheusUrl}`, `--tsdb.path=${tsdbPath}`, "--prometheus.get_config_interval=5s"], dir);
 }
 
-/** Thanos Query over StoreAPI endpoints; partial responses are allowed, as by default. */
-export function startQuery(endpoints: readonly string[], dir: string): Promise<ThanosComponent> {
-  return start("query", ["query", ...endpoints.map((e) => `--endpoint=${e}`), "--query.auto-downsampling", "--store.response-timeout=5s"], dir);
+/**
+ * Thanos Query over StoreAPI endpoints; partial responses are allowed, as by default. A strict
+ * endpoint is asked even when its health check fails, so an answer without it carries a warning;
+ * one that is not strict is left out once it fails, and the answer says nothing.
+ */
+export function startQuery(endpoints: readonly string[], dir: string, options: { readonly strict?: boolean; readonly name?: string } = {}): Promise<ThanosComponent> {
+  const config = JSON.stringify({ endpoints: endpoints.map((address) => ({ address, strict: true })) });
+  const endpointArgs = options.strict ? [`--endpoint.sd-config=${config}`] : endpoints.map((e) => `--endpoint=${e}`);
+  return start(options.name ?? "query", ["query", ...endpointArgs, "--query.auto-downsampling", "--store.response-timeout=5s"], dir);
 }
 
 /** Thanos Ruler evaluating rule files (contents) against a Query, on the given ports (Query lists its StoreAPI). */
