@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { checkouts, type Checkout } from "../support/checkouts.js";
 import { ensureGoTool } from "../support/go-tool.js";
 import { progress, runBenchmark, temporaryDir } from "../support/lifecycle.js";
-import { timed, timedSlactl, type TimedRun } from "../support/slactl.js";
+import { installedSlactlCommand, slactlCommand, timed, timedSlactl, type TimedRun } from "../support/slactl.js";
 import { bytes, loadAverage, median, num, table } from "../support/table.js";
 import { writeSlos } from "./slos.js";
 
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     "baseline-ref": { type: "string" },
     subject: { type: "string" },
     "timeout-per-run": { type: "string", default: "300" },
+    from: { type: "string", default: "installed" },
     keep: { type: "boolean", default: false },
   },
 });
@@ -44,12 +45,17 @@ async function main(): Promise<void> {
   progress(`wrote ${count} Sloth specs and ${count} SLAs under ${work}`);
 
   const sloth = ensureGoTool({ name: `sloth-${slothVersion}`, binary: "sloth", args: () => ["install", `github.com/slok/sloth/cmd/sloth@${slothVersion}`] });
-  const ours = (checkout: Checkout): Contender => ({
-    name: checkout.label,
-    what: `slactl compile, ${checkout.description}`,
-    run: (out, timeFile) => timedSlactl(checkout, ["compile", slaDir, "--out", out], { timeFile, timeoutMs }),
-    outputs: countFiles,
-  });
+  if (values.from !== "installed" && values.from !== "source") throw new Error(`--from expects installed or source, found ${JSON.stringify(values.from)}`);
+  const ours = (checkout: Checkout): Contender => {
+    // Installed, as npm puts slactl on the PATH (dist/, built here first), like Sloth's binary; or from the sources through tsx.
+    const command = values.from === "installed" ? installedSlactlCommand(checkout) : slactlCommand(checkout);
+    return {
+      name: checkout.label,
+      what: `slactl compile (${values.from}), ${checkout.description}`,
+      run: (out, timeFile) => timedSlactl(checkout, ["compile", slaDir, "--out", out], { timeFile, timeoutMs, command }),
+      outputs: countFiles,
+    };
+  };
   const contenders: Contender[] = [
     ...checkouts({ baselineRef: values["baseline-ref"], subject: values.subject }).map(ours),
     {

@@ -21,7 +21,7 @@ const { values } = parseArgs({
     days: { type: "string", default: "92" },
     cycles: { type: "string", default: "3" },
     "evaluation-interval": { type: "string", default: "1m" },
-    "heap-mb": { type: "string", default: "4096" },
+    "heap-mb": { type: "string", default: "384" },
     "first-timeout": { type: "string", default: "900" },
     "history-max-age": { type: "string", default: "24" },
     "baseline-ref": { type: "string" },

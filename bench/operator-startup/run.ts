@@ -21,9 +21,14 @@ const { values } = parseArgs({
     subject: { type: "string" },
     "only": { type: "string" },
     "cold-timeout": { type: "string" },
+    "heap-mb": { type: "string", default: "384" },
     keep: { type: "boolean", default: false },
   },
 });
+
+// The heap the chart gives the operator under its 512 MiB limit (heapLimitMiB), so a fleet that
+// would not fit in the pod fails here too; 0 leaves Node's default.
+const heapLimit: Record<string, string> = Number(values["heap-mb"]) > 0 ? { NODE_OPTIONS: `--max-old-space-size=${values["heap-mb"]}` } : {};
 
 interface Phase {
   /** Seconds from starting the process until done; undefined when it did not finish. */
@@ -91,7 +96,7 @@ async function measure(checkout: Checkout, size: number, work: string, coldLimit
     // Cold start: nothing generated yet.
     const coldFrom = countAudit(auditLog).lines;
     const coldStart = Date.now();
-    const cold = await startOperator(checkout, { kubeconfig: cp.kubeconfigPath, logFile: `${dir}.cold.log`, startTimeoutMs: coldLimitMs });
+    const cold = await startOperator(checkout, { kubeconfig: cp.kubeconfigPath, logFile: `${dir}.cold.log`, startTimeoutMs: coldLimitMs, env: heapLimit });
     const coldDone = await until(cold, coldLimitMs - (Date.now() - coldStart), () => Promise.resolve(watcher.completedAt),
       () => { const c = watcher.counts(); return `${c.withStatus}/${size} with status, ${c.complete}/${size} with rule too`; });
     const coldPhase = await phaseOf(cold, coldStart, coldDone, countAudit(auditLog, coldFrom));
@@ -104,7 +109,7 @@ async function measure(checkout: Checkout, size: number, work: string, coldLimit
     await sleep(2_000);
     const warmFrom = countAudit(auditLog).lines;
     const warmStart = Date.now();
-    const warm = await startOperator(checkout, { kubeconfig: cp.kubeconfigPath, logFile: `${dir}.warm.log`, startTimeoutMs: coldLimitMs });
+    const warm = await startOperator(checkout, { kubeconfig: cp.kubeconfigPath, logFile: `${dir}.warm.log`, startTimeoutMs: coldLimitMs, env: heapLimit });
     let lastTotal = -1;
     let quietSince = Date.now();
     let lastRequestAt = Date.now();
@@ -146,7 +151,7 @@ async function main(): Promise<void> {
   }
 
   const seconds = (p: Phase | undefined) => (p?.seconds === undefined ? (p === undefined ? "—" : "did not finish") : `${num(p.seconds, 1)} s`);
-  console.log(`operator start-up on the test control plane, two objectives per SLA, no Prometheus; load average ${loadAverage()}\n`);
+  console.log(`operator start-up on the test control plane, two objectives per SLA, no Prometheus, heap limit ${values["heap-mb"]} MB; load average ${loadAverage()}\n`);
   console.log(table(
     ["SLAs", "checkout", "cold start", "SLAs/s", "peak RSS", "CPU", "API requests", "writes (audit)", "writes (metric)", "warm restart", "warm writes", "warm RSS"],
     results.map((r) => [

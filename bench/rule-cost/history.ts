@@ -16,6 +16,8 @@ export interface HistorySpec {
   readonly endSeconds: number;
   readonly stepSeconds: number;
   readonly seed: number;
+  /** Labels on every series besides job and code, e.g. the cluster of a history that is one of several. */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 export interface HistoryStats { readonly samples: number; readonly bytes: number; readonly series: number }
@@ -25,8 +27,9 @@ interface Incident { readonly from: number; readonly to: number; readonly errorS
 /** Writes the history to `file`, streaming, and returns what was written. */
 export async function writeOpenMetrics(file: string, spec: HistorySpec): Promise<HistoryStats> {
   const random = seededRandom(spec.seed);
+  const extra = Object.entries(spec.labels ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `,${k}=${JSON.stringify(v)}`).join("");
   const jobs = spec.jobs.map((job, i) => ({
-    prefixes: codes.map((code) => `http_requests_total{job="${job}",code="${code}"} `),
+    prefixes: codes.map((code) => `http_requests_total{job="${job}",code="${code}"${extra}} `),
     counters: codes.map(() => Math.floor(random() * 1e6)),
     baseRate: 20 + 80 * random(),
     phase: random() + i / spec.jobs.length,

@@ -85,6 +85,10 @@ export interface QueryStats {
   readonly evalSeconds: number;
   readonly wallSeconds: number;
   readonly resultSeries: number;
+  /** Thanos Query only: the StoreAPI Series calls it made for the query, and the messages they returned. */
+  readonly store?: { readonly calls: number; readonly messages: number };
+  /** Warnings of the answer (Thanos Query: a store that did not answer). */
+  readonly warnings: readonly string[];
 }
 
 /** A Prometheus server on loopback over one data directory, with no scrapes and no rules of its own. */
@@ -141,43 +145,60 @@ export class Prometheus {
   }
 
   /** An instant query with stats=all: samples read and evaluation time. */
-  async query(expr: string, timeSeconds: number): Promise<QueryStats> {
-    const params = new URLSearchParams({ query: expr, time: String(timeSeconds), stats: "all" });
-    const began = process.hrtime.bigint();
-    const response = await fetch(`${this.url}/api/v1/query?${params.toString()}`);
-    const body = (await response.json()) as QueryResponse;
-    const wallSeconds = Number(process.hrtime.bigint() - began) / 1e9;
-    if (body.status !== "success" || !body.data) {
-      throw new Error(`query failed (${response.status} ${body.errorType ?? ""}: ${body.error ?? ""}): ${expr}`);
-    }
-    const stats = body.data.stats;
-    if (stats?.samples?.totalQueryableSamples === undefined || stats.timings?.evalTotalTime === undefined) {
-      throw new Error(`this Prometheus does not return data.stats.samples.totalQueryableSamples with stats=all: ${JSON.stringify(body.data.stats)}`);
-    }
-    const result = body.data.result;
-    return {
-      samples: stats.samples.totalQueryableSamples,
-      evalSeconds: stats.timings.evalTotalTime,
-      wallSeconds,
-      resultSeries: Array.isArray(result) ? result.length : 1,
-    };
+  query(expr: string, timeSeconds: number): Promise<QueryStats> {
+    return instantQuery(this.url, expr, timeSeconds);
   }
 
   /** The server's own metrics, name (with labels) to value. */
-  async metrics(): Promise<Map<string, number>> {
-    const text = await (await fetch(`${this.url}/metrics`)).text();
-    const values = new Map<string, number>();
-    for (const line of text.split("\n")) {
-      if (line.startsWith("#") || line.trim() === "") continue;
-      const space = line.lastIndexOf(" ");
-      values.set(line.slice(0, space), Number(line.slice(space + 1)));
-    }
-    return values;
+  metrics(): Promise<Map<string, number>> {
+    return scrapeMetrics(this.url);
   }
+}
+
+/** Anything that answers instant queries with stats: a Prometheus, or Thanos Query. */
+export interface Queryable {
+  query(expr: string, timeSeconds: number): Promise<QueryStats>;
+}
+
+/** A server's own metrics (`/metrics`), name with labels to value. */
+export async function scrapeMetrics(url: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const values = new Map<string, number>();
+  for (const line of text.split("\n")) {
+    if (line.startsWith("#") || line.trim() === "") continue;
+    const space = line.lastIndexOf(" ");
+    values.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return values;
+}
+
+/** An instant query with stats=all against the Prometheus HTTP API at `url`. */
+export async function instantQuery(url: string, expr: string, timeSeconds: number): Promise<QueryStats> {
+  const params = new URLSearchParams({ query: expr, time: String(timeSeconds), stats: "all" });
+  const began = process.hrtime.bigint();
+  const response = await fetch(`${url}/api/v1/query?${params.toString()}`);
+  const body = (await response.json()) as QueryResponse;
+  const wallSeconds = Number(process.hrtime.bigint() - began) / 1e9;
+  if (body.status !== "success" || !body.data) {
+    throw new Error(`query failed (${response.status} ${body.errorType ?? ""}: ${body.error ?? ""}): ${expr}`);
+  }
+  const stats = body.data.stats;
+  if (stats?.samples?.totalQueryableSamples === undefined || stats.timings?.evalTotalTime === undefined) {
+    throw new Error(`this server does not return data.stats.samples.totalQueryableSamples with stats=all: ${JSON.stringify(body.data.stats)}`);
+  }
+  const result = body.data.result;
+  return {
+    samples: stats.samples.totalQueryableSamples,
+    evalSeconds: stats.timings.evalTotalTime,
+    wallSeconds,
+    resultSeries: Array.isArray(result) ? result.length : 1,
+    warnings: body.warnings ?? [],
+  };
 }
 
 interface QueryResponse {
   status: string;
+  warnings?: string[];
   error?: string;
   errorType?: string;
   data?: {

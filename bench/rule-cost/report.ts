@@ -46,14 +46,20 @@ export function report(costs: readonly RuleCost[], plan: Plan, context: ReportCo
     ms(t[s].wallSeconds / n),
   ]);
   rows.push(["ours/Sloth", "", "", pct(t.ours.samples / t.sloth.samples), pct(t.ours.evalSeconds / t.sloth.evalSeconds), pct(t.ours.wallSeconds / t.sloth.wallSeconds)]);
+  rows.push(["compat./ours", "", "", pct(t.compat.samples / t.ours.samples), pct(t.compat.evalSeconds / t.ours.evalSeconds), pct(t.compat.wallSeconds / t.ours.wallSeconds)]);
   out.push(table(["rule set", "rules", "evaluations/h", "samples read/h", "eval time/h", "query wall time/h"], rows, "lrrrrr"));
   const ratio = t.ours.samples / t.sloth.samples;
   out.push("", `Target (samples read, ours <= ${pct(targetRatio)} of Sloth's): ${ratio <= targetRatio ? "met" : "MISSED"} at ${pct(ratio)}.`);
+  out.push(`Compatibility series (spec.compatibility: Sloth's and Pyrra's) add ${fmt((t.compat.rules - t.ours.rules) / n)} rules, ` +
+    `${fmt((t.compat.evaluations - t.ours.evaluations) / n)} evaluations and ${fmt((t.compat.samples - t.ours.samples) / n)} samples read per SLO-hour ` +
+    `(${pct((t.compat.samples - t.ours.samples) / t.ours.samples)} of ours), ${ms((t.compat.evalSeconds - t.ours.evalSeconds) / n)} of eval time.`);
 
   for (const set of ["ours", "sloth"] as const) {
     out.push("", `${set === "ours" ? "Our" : "Sloth's"} rules, most samples first (per SLO per hour; out = result series per evaluation):`);
     out.push(breakdown(costs.filter((c) => c.rule.set === set), plan, n, t[set]));
   }
+  out.push("", "The compatibility rules alone (per SLO per hour; share of the set ours + compat.):");
+  out.push(breakdown(costs.filter((c) => c.rule.set === "compat" && !c.rule.name.startsWith("sla:") && c.rule.kind === "record"), plan, n, t.compat));
   return out.join("\n");
 }
 
@@ -64,6 +70,7 @@ export function compareReleases(measured: readonly { readonly version: string; r
     return [
       ...setNames.map((s) => [m.version, setTitles[s], fmt(t[s].evaluations / slos), fmt(t[s].samples / slos), ms(t[s].evalSeconds / slos)]),
       [m.version, "ours/Sloth", "", pct(t.ours.samples / t.sloth.samples), pct(t.ours.evalSeconds / t.sloth.evalSeconds)],
+      [m.version, "compat./ours", "", pct(t.compat.samples / t.ours.samples), pct(t.compat.evalSeconds / t.ours.evalSeconds)],
     ];
   });
   return ["The same rules and history on each Prometheus release (per SLO per hour):", table(["Prometheus", "rule set", "evaluations/h", "samples read/h", "eval time/h"], rows, "llrrr")].join("\n");

@@ -1,8 +1,10 @@
-// The two rule sets under comparison, for the same SLOs:
+// The rule sets under comparison, for the same SLOs:
 // - Sloth's: the rules Sloth generated for its getting-started SLO (99.9%, errors code=~"(5..|429)"),
 //   read at run time from ../shared/anchors/sloth/ and copied once per SLO by string substitution.
 // - Ours: what compile() makes of a ServiceLevelAgreement with the same objective and indicator,
 //   alerting on the google-sre table (the Workbook's 30-day windows, like Sloth's).
+// - Ours with compatibility series: the same SLA with spec.compatibility {sloth, pyrra} (in its own
+//   namespace, so its series do not collide with ours): what the opt-in adds.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
@@ -10,12 +12,17 @@ import { compile, formatPath } from "../../operator/src/compile/index.js";
 import { parseDuration } from "../../operator/src/compile/duration.js";
 import type { BurnRateTable } from "../../operator/src/api/v1alpha1/types.js";
 
-export type SetName = "sloth" | "ours";
-export const setNames: readonly SetName[] = ["sloth", "ours"];
-export const setTitles: Record<SetName, string> = { sloth: "Sloth", ours: "ours" };
+export type SetName = "sloth" | "ours" | "compat";
+export const setNames: readonly SetName[] = ["sloth", "ours", "compat"];
+export const setTitles: Record<SetName, string> = { sloth: "Sloth", ours: "ours", compat: "ours + compat." };
+/**
+ * A rule set measured beside the compared ones but left out of their tables: the test suite's
+ * mutant of our rules, which proves its bound on the cost would catch an expensive change.
+ */
+export type ExtraSetName = "mutant";
 
 export interface BenchRule {
-  readonly set: SetName;
+  readonly set: SetName | ExtraSetName;
   /** The SLO (= job) the rule belongs to. */
   readonly slo: string;
   readonly group: string;
@@ -62,8 +69,8 @@ export function slothRules(anchorsDir: string, jobs: readonly string[]): BenchRu
   });
 }
 
-/** Our rules for each job, from a ServiceLevelAgreement with Sloth's objective and indicator. */
-export function ourRules(repoRoot: string, jobs: readonly string[]): BenchRule[] {
+/** Our rules for each job, from a ServiceLevelAgreement with Sloth's objective and indicator; "compat" with Sloth's and Pyrra's series too. */
+export function ourRules(repoRoot: string, jobs: readonly string[], set: "ours" | "compat" = "ours"): BenchRule[] {
   const tablesDir = path.join(repoRoot, "policies/alerting");
   const burnRateTables = new Map<string, BurnRateTable>(
     readdirSync(tablesDir)
@@ -72,13 +79,13 @@ export function ourRules(repoRoot: string, jobs: readonly string[]): BenchRule[]
       .map((t) => [t.name, t]),
   );
   return jobs.flatMap((job) => {
-    const result = compile(slaDocument(job), { burnRateTables });
+    const result = compile(slaDocument(job, set === "compat"), { burnRateTables });
     if (!result.ok) {
       throw new Error(`our SLA for ${job} does not compile:\n${result.issues.map((i) => `  ${formatPath(i.path)}: ${i.message}`).join("\n")}`);
     }
     const base = `sla-${result.value.model.namespace}-${result.value.model.name}-`;
     return result.value.groups.flatMap((group) =>
-      group.rules.map((rule) => benchRule("ours", job, group.name, group.name.replace(base, ""), group.interval, {
+      group.rules.map((rule) => benchRule(set, job, group.name, group.name.replace(base, ""), group.interval, {
         ...("record" in rule ? { record: rule.record } : { alert: rule.alert }),
         expr: rule.expr,
       }, rule.labels)),
@@ -87,11 +94,11 @@ export function ourRules(repoRoot: string, jobs: readonly string[]): BenchRule[]
 }
 
 /** The benchmark's ServiceLevelAgreement: Sloth's getting-started SLO in our API. */
-export function slaDocument(job: string): object {
+export function slaDocument(job: string, compatibility = false): object {
   return {
     apiVersion: "servicelevel.dev/v1alpha1",
     kind: "ServiceLevelAgreement",
-    metadata: { name: job, namespace: "rule-cost" },
+    metadata: { name: job, namespace: compatibility ? "rule-cost-compat" : "rule-cost" },
     spec: {
       service: job,
       owner: "bench",
@@ -107,12 +114,13 @@ export function slaDocument(job: string): object {
         },
       }],
       alerting: { burnRates: "google-sre" },
+      ...(compatibility ? { compatibility: { sloth: true, pyrra: true } } : {}),
     },
   };
 }
 
-function benchRule(
-  set: SetName, slo: string, group: string, role: string, interval: string | undefined,
+export function benchRule(
+  set: SetName | ExtraSetName, slo: string, group: string, role: string, interval: string | undefined,
   rule: { record?: string; alert?: string; expr: string }, labels: Readonly<Record<string, string>>,
 ): BenchRule {
   const intervalSeconds = interval === undefined ? defaultIntervalSeconds : parseDuration(interval);

@@ -37,7 +37,7 @@ export function ruleBlockSeconds(intervalSeconds: number): number {
 }
 
 /** Evaluates a backfill job's rules against the running Prometheus into blocks in `outputDir`. */
-export async function backfillRules(promtool: string, job: Backfill, prometheus: Prometheus, workDir: string, name: string, logFile: string): Promise<string> {
+export async function backfillRules(promtool: string, job: Backfill, prometheus: { readonly url: string }, workDir: string, name: string, logFile: string): Promise<string> {
   const rulesFile = path.join(workDir, `${name}.rules.yaml`);
   const outputDir = path.join(workDir, `${name}.blocks`);
   mkdirSync(outputDir, { recursive: true });
@@ -59,10 +59,18 @@ export async function backfillRules(promtool: string, job: Backfill, prometheus:
 export function blocksIn(dir: string): BlockMeta[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((entry) => ulidRe.test(entry) && existsSync(path.join(dir, entry, "meta.json")))
-    .map((ulid) => {
-      const meta = JSON.parse(readFileSync(path.join(dir, ulid, "meta.json"), "utf8")) as { minTime: number; maxTime: number; stats?: { numSamples?: number } };
-      return { ulid, minTime: meta.minTime, maxTime: meta.maxTime, samples: meta.stats?.numSamples ?? 0 };
+    .filter((entry) => ulidRe.test(entry))
+    .flatMap((ulid) => {
+      // A running Prometheus deletes compacted blocks at any moment: a block gone between the
+      // listing and the read is simply no longer there.
+      let text: string;
+      try {
+        text = readFileSync(path.join(dir, ulid, "meta.json"), "utf8");
+      } catch {
+        return [];
+      }
+      const meta = JSON.parse(text) as { minTime: number; maxTime: number; stats?: { numSamples?: number } };
+      return [{ ulid, minTime: meta.minTime, maxTime: meta.maxTime, samples: meta.stats?.numSamples ?? 0 }];
     });
 }
 

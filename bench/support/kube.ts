@@ -35,13 +35,14 @@ export class Kube {
     });
   }
 
-  /** One request; the body is JSON-encoded when given. */
-  request(method: string, path: string, body?: unknown, timeoutMs = 60_000): Promise<Response> {
+  /** One request; the body is JSON-encoded when given (sent as `contentType`: a patch names its own). */
+  request(method: string, path: string, body?: unknown, options: { readonly timeoutMs?: number; readonly contentType?: string } = {}): Promise<Response> {
+    const { timeoutMs = 60_000, contentType = "application/json" } = options;
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = request({
         hostname: this.url.hostname, port: this.url.port, path, method, agent: this.agent, timeout: timeoutMs,
-        headers: { "user-agent": benchUserAgent, accept: "application/json", ...(payload === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) }) },
+        headers: { "user-agent": benchUserAgent, accept: "application/json", ...(payload === undefined ? {} : { "content-type": contentType, "content-length": Buffer.byteLength(payload) }) },
       }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));

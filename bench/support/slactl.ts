@@ -1,14 +1,23 @@
 // slactl of a checkout, run as users run it (a child process, from the checkout's TypeScript
-// sources through tsx, the checkout as working directory), timed with GNU time for wall time,
+// sources through tsx, or installed: built into dist/; the checkout as working directory), timed with GNU time for wall time,
 // CPU time and peak resident memory.
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Checkout } from "./checkouts.js";
 
-/** The command line that runs `slactl` of a checkout. */
+/** The command line that runs `slactl` of a checkout: from its sources through tsx. */
 export function slactlCommand(checkout: Checkout): { readonly command: string; readonly args: readonly string[] } {
   return { command: process.execPath, args: ["--import", "tsx", join(checkout.dir, "operator/src/cli/main.ts")] };
+}
+
+/**
+ * The command line of the checkout's slactl as npm installs it: bin/slactl.js running dist/, which
+ * this builds first with the checkout's own `tsc -p tsconfig.build.json` (as `npm run build`).
+ */
+export function installedSlactlCommand(checkout: Checkout): { readonly command: string; readonly args: readonly string[] } {
+  execFileSync(process.execPath, [join(checkout.dir, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: checkout.dir, stdio: ["ignore", "pipe", "pipe"] });
+  return { command: process.execPath, args: [join(checkout.dir, "bin/slactl.js")] };
 }
 
 export interface TimedRun {
@@ -38,8 +47,8 @@ export function timed(command: string, args: readonly string[], options: { cwd: 
   });
 }
 
-/** Runs `slactl ...args` of a checkout under /usr/bin/time. */
-export function timedSlactl(checkout: Checkout, args: readonly string[], options: { timeFile: string; timeoutMs: number }): Promise<TimedRun> {
-  const { command, args: prefix } = slactlCommand(checkout);
+/** Runs `slactl ...args` of a checkout under /usr/bin/time (from its sources unless `command` says otherwise). */
+export function timedSlactl(checkout: Checkout, args: readonly string[], options: { timeFile: string; timeoutMs: number; command?: { readonly command: string; readonly args: readonly string[] } }): Promise<TimedRun> {
+  const { command, args: prefix } = options.command ?? slactlCommand(checkout);
   return timed(command, [...prefix, ...args], { cwd: checkout.dir, timeFile: options.timeFile, timeoutMs: options.timeoutMs });
 }
