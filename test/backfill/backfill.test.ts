@@ -121,4 +121,23 @@ describe("slactl backfill", () => {
     const budget = await valueAt(`sla:error_budget:remaining${selector}`, end);
     expect(budget).toBeLessThan(-3);
   });
+
+  // promtool offsets a group's evaluations by a hash of the rule file's path: with one file per
+  // stage, the events (stage 0) and errors (stage 1) of the 1m group fell up to a minute apart, so
+  // while traffic ramped up their ratio was off (in slactl backtest, a false page at its start).
+  it("evaluates one group's rules at the same instants in every stage, so ratios hold while traffic ramps up", async () => {
+    const selector = '{sla="checkout",sla_namespace="shop",objective="availability"}';
+    const at = start + 10 * 60_000;
+    const times = async (name: string, window: string, time = at) => (await samplesAt(`${name}${selector}[${window}]`, time)).map(([t]) => t);
+    const events = await times("sla:sli_events:rate5m", "10m");
+    expect(events.length).toBeGreaterThanOrEqual(9);
+    expect(await times("sla:sli_errors:rate5m", "10m")).toEqual(events);
+    const hourly = await times("sla:sli_events:tile1h", "4h", start + 4 * hour);
+    expect(hourly.length).toBeGreaterThanOrEqual(3);
+    expect(await times("sla:sli_errors:tile1h", "4h", start + 4 * hour)).toEqual(hourly);
+    // 0.1% errors from the first request on: every 5m ratio of the ramp is 0.1%, not more, not less.
+    const ratios = (await samplesAt(`sla:sli_error:ratio_rate5m${selector}[10m]`, at)).map(([t, v]) => [t, Number(v)] as const).filter(([, v]) => Number.isFinite(v));
+    expect(ratios.length).toBeGreaterThanOrEqual(8);
+    for (const [t, v] of ratios) expect(Math.abs(v - 0.001), `ratio at ${new Date(t * 1000).toISOString()}`).toBeLessThan(1e-9);
+  });
 });

@@ -1,6 +1,7 @@
 // runStages with a stand-in promtool: a stage whose queries Prometheus answered in part (promtool
-// logs the warnings and exits 0) is run again, and refused when every run is partial. The real
-// promtool and Prometheus are in test/backfill/ and test/backtest/.
+// logs the warnings and exits 0) is run again, and refused when every run is partial; every stage
+// reaches promtool under one file path. The real promtool and Prometheus are in test/backfill/ and
+// test/backtest/.
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -41,18 +42,20 @@ function fakePromtool(partialRuns: number): { runs: () => number } {
   writeFileSync(script, `#!/bin/sh
 n=$(($(cat ${counter}) + 1)); echo $n > ${counter}
 if [ $n -le ${partialRuns} ]; then echo '${warning}' >&2; fi
+for last; do :; done
+{ echo "$last"; grep 'record:' "$last"; } >> ${join(dir, "calls")}
 exit 0
 `);
   chmodSync(script, 0o755);
   process.env["PROMTOOL"] = script;
-  return { runs: () => Number(readFileSync(counter, "utf8").trim()) };
+  return { runs: () => Number(readFileSync(counter, "utf8").trim()), calls: () => readFileSync(join(dir, "calls"), "utf8").trim().split("\n") };
 }
 
 const stages: BackfillStage[] = [{ index: 1, groups: [{ name: "g", interval: "1m", rules: [{ record: "sla:test:rate5m", expr: "vector(1)", labels: {} }] }] }];
 
-async function run(): Promise<{ ok: boolean; stderr: string }> {
+async function run(stagesToRun = stages): Promise<{ ok: boolean; stderr: string }> {
   let stderr = "";
-  const ok = await runStages(stages, { out: join(dir, "out"), url, dataDir: join(dir, "data"), startMs: 0, endMs: 3_600_000, load: async () => true, retryDelayMs: 1 },
+  const ok = await runStages(stagesToRun, { out: join(dir, "out"), url, dataDir: join(dir, "data"), startMs: 0, endMs: 3_600_000, load: async () => true, retryDelayMs: 1 },
     { stdout: () => undefined, stderr: (t) => void (stderr += t) });
   return { ok, stderr };
 }
@@ -78,6 +81,18 @@ describe("runStages", () => {
     const promtool = fakePromtool(0);
     expect((await run()).ok).toBe(true);
     expect(promtool.runs()).toBe(1);
+  });
+
+  it("gives promtool every stage under one file path, holding that stage's rules", async () => {
+    // promtool offsets a group's evaluations by a hash of the file path: one path, one offset.
+    const promtool = fakePromtool(0);
+    const two: BackfillStage[] = [
+      { index: 0, groups: [{ name: "g", interval: "1m", rules: [{ record: "sla:first:rate5m", expr: "vector(1)", labels: {} }] }] },
+      { index: 1, groups: [{ name: "g", interval: "1m", rules: [{ record: "sla:second:rate5m", expr: "sla:first:rate5m", labels: {} }] }] },
+    ];
+    expect((await run(two)).ok).toBe(true);
+    const file = join(dir, "out", "backfill.rules.yaml");
+    expect(promtool.calls()).toEqual([file, "      - record: sla:first:rate5m", file, "      - record: sla:second:rate5m"]);
   });
 });
 

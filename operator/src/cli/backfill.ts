@@ -4,8 +4,13 @@
 // So the recording rules are split into stages by dependency: stage 0 reads raw series only,
 // stage n reads what stages below it recorded. Each stage is one rule file and one promtool run,
 // whose blocks must be in Prometheus before the next stage runs. Alerts are not backfilled.
+// promtool, like Prometheus, offsets a group's evaluations within its interval by a hash of the
+// group's name and of the rule file's path as given. So every stage is run from one file name
+// (backfill.rules.yaml, rewritten per stage): otherwise one group's rules, split over stages, are
+// evaluated at different instants, and a ratio of two of them is wrong wherever traffic changes
+// (at the start of traffic, errors over near-zero events: a false page).
 import { spawn } from "node:child_process";
-import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { stringify } from "yaml";
@@ -77,6 +82,9 @@ export function backfillStages(groups: readonly RuleGroup[]): BackfillStage[] {
   return stages.map((groupsOfStage, index) => ({ index, groups: groupsOfStage ?? [] })).filter((s) => s.groups.length > 0);
 }
 
+/** The one rule file promtool reads, whatever the stage: see the head of this file. */
+export const promtoolRuleFile = "backfill.rules.yaml";
+
 /** The rule file of a stage. */
 export function stageRuleFile(stage: BackfillStage): string {
   return stringify({ groups: stage.groups.map((g) => ({ name: g.name, interval: g.interval, rules: g.rules.map((r) => ({ record: r.record, expr: r.expr, labels: r.labels })) })) }, { lineWidth: 0 });
@@ -94,9 +102,11 @@ export const backfillHelp = `Usage: slactl backfill PATH... --start TIME --end T
 Writes what the recording rules of these SLAs would have recorded between --start and --end, so
 status and reports of a new SLA are right from its first period. The raw series must be in the
 Prometheus at --url. Our rules build on each other, so they are split into stages: DIR holds
-backfill-<n>.rules.yaml per stage, and the promtool commands are printed in order. After each
-stage, move its blocks into Prometheus' data directory and wait until Prometheus has loaded them
-(it looks for new blocks every minute) before running the next one.
+backfill-<n>.rules.yaml per stage, and the commands are printed in order. Each stage is copied to
+DIR/backfill.rules.yaml before promtool reads it: promtool offsets a group's evaluations by a hash
+of the rule file's path, and one path keeps a group's rules at the same instants in every stage.
+After each stage, move its blocks into Prometheus' data directory and wait until Prometheus has
+loaded them (it looks for new blocks every minute) before running the next one.
 
 With --run, slactl runs the stages itself: promtool, then the blocks moved into --data-dir (the
 data directory of the Prometheus at --url, on this machine), then a wait until Prometheus serves
@@ -159,12 +169,12 @@ export async function backfillCommand(args: readonly string[], io: Io): Promise<
   const range = { start: String(start / 1000), end: String(end / 1000), url: values.url! };
   await writeOutputs(out, stages.map((s) => ({ path: `backfill-${s.index}.rules.yaml`, content: stageRuleFile(s) })));
   io.stderr(`${plural(stages.length, "stage")} of ${plural(stages.reduce((n, s) => n + s.groups.reduce((m, g) => m + g.rules.length, 0), 0), "recording rule")} written to ${out}\n`);
-  const commands = stages.map((s) => promtoolArgs(join(out, `backfill-${s.index}.rules.yaml`), join(out, `blocks-${s.index}`), range));
   if (!values.run) {
-    io.stdout(commands.map((c, i) => [
-      `# stage ${i}`,
-      ["promtool", ...c].map(shellQuote).join(" "),
-      `mv ${shellQuote(join(out, `blocks-${i}`))}/* "$PROMETHEUS_DATA_DIR"/   # then wait until Prometheus has loaded them (about a minute)`,
+    io.stdout(stages.map((s) => [
+      `# stage ${s.index}`,
+      `cp ${shellQuote(join(out, `backfill-${s.index}.rules.yaml`))} ${shellQuote(join(out, promtoolRuleFile))}`,
+      ["promtool", ...promtoolArgs(join(out, promtoolRuleFile), join(out, `blocks-${s.index}`), range)].map(shellQuote).join(" "),
+      `mv ${shellQuote(join(out, `blocks-${s.index}`))}/* "$PROMETHEUS_DATA_DIR"/   # then wait until Prometheus has loaded them (about a minute)`,
     ].join("\n")).join("\n") + "\n");
     return exitCodes.ok;
   }
@@ -207,9 +217,10 @@ export async function runStages(stages: readonly BackfillStage[], run: StageRun,
     // Such a stage records wrong values that every later stage builds on, so it is run again.
     let result = { code: 0, output: "" };
     let partial: string | undefined;
+    await writeFile(join(run.out, promtoolRuleFile), stageRuleFile(stage));
     for (let attempt = 1; attempt <= stageAttempts; attempt++) {
       await rm(blocksDir, { recursive: true, force: true });
-      result = await runPromtool(promtoolArgs(join(run.out, `backfill-${i}.rules.yaml`), blocksDir, range));
+      result = await runPromtool(promtoolArgs(join(run.out, promtoolRuleFile), blocksDir, range));
       partial = result.code === 0 ? partialAnswer(result.output) : undefined;
       if (partial === undefined) break;
       if (attempt < stageAttempts) {

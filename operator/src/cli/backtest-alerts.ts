@@ -58,11 +58,15 @@ export function alertingRules(groups: readonly RuleGroup[]): BacktestAlert[] {
   return out;
 }
 
-/** The alerts' expressions as recording rules, in groups of the same interval as their own. */
+/**
+ * The alerts' expressions as recording rules, in groups of the same name and interval as their own:
+ * promtool offsets a group's evaluations by a hash of its name, so a condition is evaluated at the
+ * instants its group's recording rules were, as Prometheus evaluates an alert right after them.
+ */
 export function conditionGroups(alerts: readonly BacktestAlert[]): RuleGroup[] {
   const groups = new Map<string, { name: string; interval: string; rules: RecordingRule[] }>();
   for (const alert of alerts) {
-    const name = `${alert.group.name}-backtest`;
+    const name = alert.group.name;
     const group = groups.get(name) ?? { name, interval: alert.group.interval, rules: [] };
     group.rules.push({ record: conditionSeries, expr: alert.rule.expr, labels: { ...alert.rule.labels, backtest_rule: alert.id } });
     groups.set(name, group);
