@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { backfillCommand, backfillStages } from "../../operator/src/cli/backfill.js";
 import { compile } from "../../operator/src/compile/index.js";
 import { loadTables } from "../support/burn-rate-tables.js";
+import { checkoutSla } from "../../operator/src/compile/workbook.fixture.js";
 import { startPrometheus, type RunningPrometheus } from "../prometheus/harness.js";
 import { OpenMetricsWriter, writeCounterHistory } from "../prometheus/openmetrics.js";
 import { writeFileSync } from "node:fs";
@@ -22,20 +23,7 @@ const start = Math.floor(Date.now() / hour) * hour - 48 * hour;
 const switchAt = start + 6 * hour;
 const end = start + 12 * hour;
 
-const sla = {
-  apiVersion: "servicelevel.dev/v1alpha1",
-  kind: "ServiceLevelAgreement",
-  metadata: { name: "checkout", namespace: "shop" },
-  spec: {
-    service: "checkout",
-    owner: "team-payments",
-    period: { rolling: "30d" },
-    objectives: [{ name: "availability", target: 99.9, indicator: { ratio: {
-      errors: 'sum(rate(http_requests_total{job="checkout",code="500"}[{{window}}]))',
-      total: 'sum(rate(http_requests_total{job="checkout"}[{{window}}]))',
-    } } }],
-  },
-};
+const sla = checkoutSla({ period: { rolling: "30d" } });
 
 let prom: RunningPrometheus;
 let dir: string;

@@ -18,6 +18,7 @@ import { stringify } from "yaml";
 import { backtestCommand } from "../../operator/src/cli/backtest.js";
 import { compile } from "../../operator/src/compile/index.js";
 import { loadTables } from "../support/burn-rate-tables.js";
+import { availabilityObjective, checkoutSla } from "../../operator/src/compile/workbook.fixture.js";
 import { prometheus2 } from "../support/prometheus-releases.js";
 import { startPrometheus, type RunningPrometheus } from "../prometheus/harness.js";
 import { OpenMetricsWriter, writeCounterHistory } from "../prometheus/openmetrics.js";
@@ -29,20 +30,10 @@ process.env["PROMTOOL"] ??= prometheus2.promtool;
 const minute = 60_000;
 const hour = 60 * minute;
 
-const slaFor = (job: string) => ({
-  apiVersion: "servicelevel.dev/v1alpha1",
-  kind: "ServiceLevelAgreement",
-  metadata: { name: "checkout", namespace: "shop" },
-  spec: {
-    service: "checkout",
-    owner: "team-payments",
-    period: { rolling: "30d" },
-    objectives: [{ name: "availability", target: 99.9, indicator: { ratio: {
-      errors: `sum(rate(http_requests_total{job="${job}",code="500"}[{{window}}]))`,
-      total: `sum(rate(http_requests_total{job="${job}"}[{{window}}]))`,
-    } } }],
-    credits: [{ below: 99.9, credit: 10 }, { below: 99, credit: 25 }],
-  },
+const slaFor = (job: string) => checkoutSla({
+  period: { rolling: "30d" },
+  objectives: [availabilityObjective(job)],
+  credits: [{ below: 99.9, credit: 10 }, { below: 99, credit: 25 }],
 });
 
 interface Backtest {

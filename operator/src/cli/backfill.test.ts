@@ -34,7 +34,7 @@ afterEach(() => {
 });
 
 /** A promtool that logs the partial-answer warning on its first `partialRuns` runs and counts its runs. */
-function fakePromtool(partialRuns: number): { runs: () => number } {
+function fakePromtool(partialRuns: number): { runs: () => number; calls: () => string[] } {
   dir = mkdtempSync(join(tmpdir(), "slactl-backfill-unit-"));
   const counter = join(dir, "runs");
   writeFileSync(counter, "0");

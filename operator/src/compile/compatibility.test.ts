@@ -3,23 +3,13 @@ import { compile } from "./index.js";
 import { prometheusDuration } from "./compatibility.js";
 import type { RecordingRule } from "./rules.js";
 import { loadTables } from "../../../test/support/burn-rate-tables.js";
+import { availabilityObjective, checkoutSla } from "./workbook.fixture.js";
 
-const sla = (compatibility?: object, objectives = 1) => ({
-  apiVersion: "servicelevel.dev/v1alpha1",
-  kind: "ServiceLevelAgreement",
-  metadata: { name: "checkout", namespace: "shop" },
-  spec: {
-    service: "checkout",
-    owner: "team-payments",
-    labels: { region: "eu" },
-    period: { rolling: "28d" },
-    objectives: Array.from({ length: objectives }, (_, i) => ({
-      name: i === 0 ? "availability" : `other-${i}`,
-      target: 99.9,
-      indicator: { ratio: { errors: 'sum(rate(http_requests_total{code="500"}[{{window}}]))', total: "sum(rate(http_requests_total[{{window}}]))" } },
-    })),
-    ...(compatibility ? { compatibility } : {}),
-  },
+const sla = (compatibility?: object, objectives = 1) => checkoutSla({
+  labels: { region: "eu" },
+  period: { rolling: "28d" },
+  objectives: Array.from({ length: objectives }, (_, i) => availabilityObjective("checkout", i === 0 ? "availability" : `other-${i}`)),
+  ...(compatibility ? { compatibility } : {}),
 });
 
 function recording(document: object): RecordingRule[] {

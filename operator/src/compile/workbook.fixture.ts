@@ -16,6 +16,15 @@ export function workbookTable(name = "google-sre", period = "30d"): BurnRateTabl
   };
 }
 
+/** A 99.9% objective of 5xx responses over all requests of a job's http_requests_total. */
+export function availabilityObjective(job = "checkout", name = "availability"): Record<string, unknown> {
+  return {
+    name,
+    target: 99.9,
+    indicator: { ratio: { errors: `sum(rate(http_requests_total{job="${job}",code=~"5.."}[{{window}}]))`, total: `sum(rate(http_requests_total{job="${job}"}[{{window}}]))` } },
+  };
+}
+
 /** A valid checkout SLA with one availability objective; `spec` overrides its fields. */
 export function checkoutSla(spec: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -25,11 +34,7 @@ export function checkoutSla(spec: Record<string, unknown> = {}, metadata: Record
     spec: {
       service: "checkout",
       owner: "team-payments",
-      objectives: [{
-        name: "availability",
-        target: 99.9,
-        indicator: { ratio: { errors: 'sum(rate(http_requests_total{job="checkout",code=~"5.."}[{{window}}]))', total: 'sum(rate(http_requests_total{job="checkout"}[{{window}}]))' } },
-      }],
+      objectives: [availabilityObjective()],
       ...spec,
     },
   };
