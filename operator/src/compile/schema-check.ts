@@ -1,7 +1,7 @@
 // Checks a document against the API's JSON Schema with ajv and turns ajv's errors into issues
 // that say where, what was expected and what was found.
 import type { ErrorObject } from "ajv";
-import { apiVersion, durationPattern, kind } from "../api/v1alpha1/schema.js";
+import { apiVersion, durationPattern, kind } from "../api/v1alpha1/constants.js";
 import { validate } from "../api/v1alpha1/schema-validator.generated.js";
 import type { ServiceLevelAgreement as Sla } from "../api/v1alpha1/types.js";
 import { error, type Issue } from "./issues.js";

@@ -2,7 +2,7 @@
 // documents they read, the issues they report at the source's file:line, and the small
 // conversions every format needs (names, labels, targets, durations). Pure: no I/O.
 import type { Alerting, BurnRateTier, Objective, Period, ServiceLevelAgreement, ServiceLevelAgreementSpec } from "../api/v1alpha1/types.js";
-import { apiVersion, kind } from "../api/v1alpha1/schema.js";
+import { apiVersion, kind } from "../api/v1alpha1/constants.js";
 import type { IssuePath } from "../compile/index.js";
 import { reservedLabels } from "../compile/labels.js";
 import type { Position, SourceIssue } from "../adapters/fs/yaml-documents.js";

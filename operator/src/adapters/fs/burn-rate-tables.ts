@@ -1,13 +1,13 @@
 // Loads the burn-rate tables (policies/alerting/*.yaml) that SLAs name in spec.alerting.burnRates.
-// Each file is checked against the BurnRateTable schema with ajv; problems come back as located
+// Each file is checked against the BurnRateTable schema (ajv's generated code); problems come back as located
 // issues, never as exceptions. The default folder is found from this module's own location, so
 // it works from the TypeScript sources (tsx, vitest) and from the built dist/ alike.
 import { existsSync, readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Ajv, type ErrorObject } from "ajv";
-import { BurnRateTable as BurnRateTableSchema } from "../../api/v1alpha1/schema.js";
+import type { ErrorObject } from "ajv";
+import { validateBurnRateTable } from "../../api/v1alpha1/schema-validator.generated.js";
 import type { BurnRateTable } from "../../api/v1alpha1/types.js";
 import { parseDuration } from "../../compile/duration.js";
 import { durationProblem, unknownFieldMessage } from "../../compile/schema-check.js";
@@ -46,11 +46,14 @@ export type BurnRateTablesResult =
   | { readonly ok: true; readonly tables: ReadonlyMap<string, BurnRateTable>; readonly files: readonly string[] }
   | { readonly ok: false; readonly issues: readonly SourceIssue[] };
 
-// verbose: anyOf errors then carry their schema, so the message can list the allowed values.
-const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-// The CRD's CEL rules (duration bounds) are checked by the compiler; ajv only needs to know the keyword.
-ajv.addKeyword("x-kubernetes-validations");
-const checkTable = ajv.compile<BurnRateTable>(BurnRateTableSchema);
+// ajv's code for the schema, generated ahead of time (api/v1alpha1/validator-file.ts) with every
+// error and verbose errors: anyOf errors carry their schema, so a message can list the allowed values.
+// The CRD's CEL rules (duration bounds) are checked below; ajv only knows the keyword.
+interface TableValidator {
+  (document: unknown): document is BurnRateTable;
+  errors?: ErrorObject[] | null;
+}
+const checkTable = validateBurnRateTable as TableValidator;
 
 /** Reads every *.yaml/*.yml of a folder (default policies/alerting/) as one burn-rate table each. */
 export async function loadBurnRateTables(dir: string = defaultBurnRateTableDir()): Promise<BurnRateTablesResult> {

@@ -3,7 +3,7 @@
 // same invocation as its peers. slactl validate, compile and report and the Pulumi program read
 // SLA files through it. Never throws.
 import { buildModel, formatPath, SlaIndex, type Issue } from "../../compile/index.js";
-import { apiVersion as slaApiVersion, kind as slaKind } from "../../api/v1alpha1/schema.js";
+import { apiVersion as slaApiVersion, kind as slaKind } from "../../api/v1alpha1/constants.js";
 import type { BurnRateTable, ServiceLevelAgreement } from "../../api/v1alpha1/types.js";
 import { parseSource, readSource, type Position, type SourceDocument, type SourceFile, type SourceIssue } from "./yaml-documents.js";
 

@@ -3,7 +3,6 @@
 // @ts-nocheck
 
 export const validate = validate10;
-export default validate10;
 const schema11 = {"additionalProperties":false,"type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"servicelevel.dev/v1alpha1","type":"string"},"kind":{"const":"ServiceLevelAgreement","type":"string"},"metadata":{"additionalProperties":true,"description":"Standard object metadata.","type":"object","required":["name"],"properties":{"name":{"description":"Name of the resource.","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63,"type":"string"},"namespace":{"description":"Namespace of the resource.","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63,"type":"string"},"labels":{"type":"object","patternProperties":{"^(.*)$":{"type":"string"}}},"annotations":{"type":"object","patternProperties":{"^(.*)$":{"type":"string"}}}}},"spec":{"additionalProperties":false,"description":"The agreement: what is promised, how it is measured, and what happens when it is missed.","type":"object","required":["service","owner","objectives"],"properties":{"service":{"description":"The service the agreement covers, a DNS label, e.g. checkout.","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63,"type":"string"},"owner":{"description":"Who answers for the service, e.g. team-payments.","minLength":1,"maxLength":253,"type":"string"},"description":{"description":"What the service is, in words.","maxLength":1024,"type":"string"},"tier":{"description":"Service tier, e.g. gold; a ServiceLevelPolicy may set defaults per tier.","maxLength":63,"type":"string"},"labels":{"description":"Labels copied onto every generated rule and usable as dashboard filters, e.g. {region: eu-west-1}.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":1024,"type":"string"}}},"period":{"additionalProperties":false,"description":"The contract period that compliance is measured over: rolling or calendar, not both.","x-kubernetes-validations":[{"rule":"!(has(self.rolling) && has(self.calendar))","message":"give rolling or calendar, not both"}],"type":"object","properties":{"rolling":{"description":"A rolling window that compliance is measured over, e.g. 30d. The default when no period is given. From 1h to 400d.","pattern":"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$","minLength":2,"maxLength":32,"x-kubernetes-validations":[{"rule":"[(self.find('[0-9]+y') == '' ? 0 : int(self.find('[0-9]+y').find('[0-9]+')) * 31536000000) + (self.find('[0-9]+w') == '' ? 0 : int(self.find('[0-9]+w').find('[0-9]+')) * 604800000) + (self.find('[0-9]+d') == '' ? 0 : int(self.find('[0-9]+d').find('[0-9]+')) * 86400000) + (self.find('[0-9]+h') == '' ? 0 : int(self.find('[0-9]+h').find('[0-9]+')) * 3600000) + (self.find('[0-9]+m([0-9]|$)') == '' ? 0 : int(self.find('[0-9]+m([0-9]|$)').find('[0-9]+')) * 60000) + (self.find('[0-9]+s') == '' ? 0 : int(self.find('[0-9]+s').find('[0-9]+')) * 1000) + (self.find('[0-9]+ms') == '' ? 0 : int(self.find('[0-9]+ms').find('[0-9]+')) * 1)].all(ms, ms >= 3600000 && ms <= 34560000000)","message":"expected a duration from 1h to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m)"}],"type":"string"},"calendar":{"description":"A calendar period: week (from Monday), month or quarter, in timeZone.","anyOf":[{"const":"week","type":"string"},{"const":"month","type":"string"},{"const":"quarter","type":"string"}]},"timeZone":{"description":"IANA time zone of calendar periods and maintenance schedules, e.g. Europe/Berlin. Default UTC.","maxLength":64,"type":"string"}}},"objectives":{"description":"The service level objectives; at least one, names unique.","minItems":1,"maxItems":32,"x-kubernetes-validations":[{"rule":"self.all(o, self.exists_one(p, p.name == o.name))","message":"objective names must be unique"}],"type":"array","items":{"additionalProperties":false,"description":"One service level objective.","type":"object","required":["name","target","indicator"],"properties":{"name":{"description":"Name of the objective, unique within the SLA, e.g. availability.","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63,"type":"string"},"description":{"description":"What the objective promises, in words.","maxLength":1024,"type":"string"},"target":{"description":"The promised share of good events or time, in percent, e.g. 99.9.","exclusiveMinimum":0,"exclusiveMaximum":100,"type":"number"},"indicator":{"additionalProperties":false,"description":"How the objective is measured. Give exactly one of ratio, latency, probe or raw.","x-kubernetes-validations":[{"rule":"[has(self.ratio), has(self.latency), has(self.probe), has(self.raw)].filter(x, x).size() == 1","message":"give exactly one of ratio, latency, probe or raw"}],"type":"object","properties":{"ratio":{"additionalProperties":false,"description":"An event-based indicator: the share of bad (or good) events among all events.","x-kubernetes-validations":[{"rule":"has(self.errors) != has(self.good)","message":"give exactly one of errors or good"}],"type":"object","required":["total"],"properties":{"errors":{"description":"PromQL for the rate of bad events, with {{window}} where the range goes, e.g. sum(rate(http_requests_total{code=~\"5..\"}[{{window}}])). Give errors or good, not both.","minLength":1,"maxLength":8192,"type":"string"},"good":{"description":"PromQL for the rate of good events, with {{window}}. Give errors or good, not both.","minLength":1,"maxLength":8192,"type":"string"},"total":{"description":"PromQL for the rate of all events, with {{window}}.","minLength":1,"maxLength":8192,"type":"string"}}},"latency":{"additionalProperties":false,"description":"The share of requests that finished within the threshold, from a histogram.","type":"object","required":["histogram","threshold"],"properties":{"histogram":{"description":"Name of a Prometheus histogram without the _bucket suffix, e.g. http_request_duration_seconds.","pattern":"^[a-zA-Z_:][a-zA-Z0-9_:]*$","maxLength":256,"type":"string"},"selector":{"description":"Label equality matchers that select the service's series, e.g. {job: checkout}.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":1024,"type":"string"}}},"threshold":{"description":"Requests at or below this duration are good. It must equal a bucket boundary (le) of the histogram, e.g. 300ms. From 1ms to 1d.","pattern":"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$","minLength":2,"maxLength":32,"x-kubernetes-validations":[{"rule":"[(self.find('[0-9]+y') == '' ? 0 : int(self.find('[0-9]+y').find('[0-9]+')) * 31536000000) + (self.find('[0-9]+w') == '' ? 0 : int(self.find('[0-9]+w').find('[0-9]+')) * 604800000) + (self.find('[0-9]+d') == '' ? 0 : int(self.find('[0-9]+d').find('[0-9]+')) * 86400000) + (self.find('[0-9]+h') == '' ? 0 : int(self.find('[0-9]+h').find('[0-9]+')) * 3600000) + (self.find('[0-9]+m([0-9]|$)') == '' ? 0 : int(self.find('[0-9]+m([0-9]|$)').find('[0-9]+')) * 60000) + (self.find('[0-9]+s') == '' ? 0 : int(self.find('[0-9]+s').find('[0-9]+')) * 1000) + (self.find('[0-9]+ms') == '' ? 0 : int(self.find('[0-9]+ms').find('[0-9]+')) * 1)].all(ms, ms >= 1 && ms <= 86400000)","message":"expected a duration from 1ms to 1d (units y, w, d, h, m, s, ms, largest first, as in 1h30m)"}],"type":"string"},"native":{"description":"Read a native histogram (Prometheus 2.40+ with native histograms on; standard in 3.x) named histogram, with histogram_fraction, instead of the classic _bucket and _count series. The threshold then need not be a bucket boundary: within a bucket the share is interpolated.","type":"boolean"}}},"probe":{"additionalProperties":false,"description":"A time-based indicator: the share of time a 1/0 gauge was 0.","type":"object","required":["metric"],"properties":{"metric":{"description":"A gauge that is 1 when the probe succeeds and 0 when it fails, e.g. probe_success.","pattern":"^[a-zA-Z_:][a-zA-Z0-9_:]*$","maxLength":256,"type":"string"},"selector":{"description":"Label equality matchers that select the probe's series.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":1024,"type":"string"}}}}},"raw":{"additionalProperties":false,"description":"An expression that is already an error ratio.","type":"object","required":["errorRatio"],"properties":{"errorRatio":{"description":"PromQL that already yields the error ratio (0..1) over {{window}}; averaged over time for longer windows.","minLength":1,"maxLength":8192,"type":"string"}}}}},"alerting":{"additionalProperties":false,"description":"Alerting settings of this objective, merged over spec.alerting.","type":"object","properties":{"labels":{"description":"Labels added to every alert of this objective.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":1024,"type":"string"}}},"annotations":{"description":"Annotations added to the burn-rate alerts of this objective.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":4096,"type":"string"}}},"page":{"additionalProperties":false,"description":"Settings of the page burn-rate alert: one alert whose expression combines every page tier.","type":"object","properties":{"disabled":{"description":"Do not generate the page alert.","type":"boolean"},"labels":{"description":"Labels added to the page alert. Its severity label defaults to critical; set {severity: page} to route on page/ticket instead.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":1024,"type":"string"}}},"annotations":{"description":"Annotations added to the page alert.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":4096,"type":"string"}}}}},"ticket":{"additionalProperties":false,"description":"Settings of the ticket burn-rate alert: one alert whose expression combines every ticket tier.","type":"object","properties":{"disabled":{"description":"Do not generate the ticket alert.","type":"boolean"},"labels":{"description":"Labels added to the ticket alert. Its severity label defaults to warning; set {severity: ticket} to route on page/ticket instead.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":1024,"type":"string"}}},"annotations":{"description":"Annotations added to the ticket alert.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":4096,"type":"string"}}}}},"noData":{"additionalProperties":false,"description":"Settings of the no-data alert.","type":"object","properties":{"disabled":{"description":"Do not generate the no-data alert.","type":"boolean"},"labels":{"description":"Labels added to the no-data alert; its severity follows the ticket alert's unless set here.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":1024,"type":"string"}}},"annotations":{"description":"Annotations of the no-data alert (alerting.annotations apply to burn-rate alerts only).","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":4096,"type":"string"}}}}},"exhausted":{"additionalProperties":false,"description":"Settings of the budget-exhausted alert.","type":"object","properties":{"disabled":{"description":"Do not generate the budget-exhausted alert.","type":"boolean"},"labels":{"description":"Labels added to the budget-exhausted alert; its severity follows the ticket alert's unless set here.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":1024,"type":"string"}}},"annotations":{"description":"Annotations of the budget-exhausted alert (alerting.annotations apply to burn-rate alerts only).","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":4096,"type":"string"}}}}}}}}}},"alerting":{"additionalProperties":false,"description":"How the SLA alerts: multiwindow multi-burn-rate alerts from the SRE Workbook, a no-data and a budget-exhausted alert.","x-kubernetes-validations":[{"rule":"!(has(self.burnRates) && has(self.burnRateTiers))","message":"give burnRates or burnRateTiers, not both"}],"type":"object","properties":{"name":{"description":"Name of the burn-rate alerts (the page and the ticket alert share it, told apart by severity), as in Sloth. Default SLAErrorBudgetBurn.","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","maxLength":128,"type":"string"},"labels":{"description":"Labels added to every alert of this SLA, e.g. {team: payments}.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":1024,"type":"string"}}},"annotations":{"description":"Annotations added to the burn-rate alerts, e.g. {runbook_url: https://...}; noData and exhausted have their own.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":4096,"type":"string"}}},"burnRates":{"description":"Name of a burn-rate table in policies/alerting/, e.g. google-sre. Default: the table made for the SLA's period.","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63,"type":"string"},"burnRateTiers":{"description":"Inline burn-rate tiers instead of a named table.","minItems":1,"maxItems":8,"type":"array","items":{"additionalProperties":false,"description":"One tier of a multiwindow multi-burn-rate alert.","type":"object","required":["severity","budgetPercent","longWindow","shortWindow"],"properties":{"severity":{"description":"Which alert the tier raises.","anyOf":[{"const":"page","type":"string"},{"const":"ticket","type":"string"}]},"budgetPercent":{"description":"Share of the period's error budget that, spent within longWindow, raises the alert.","exclusiveMinimum":0,"maximum":100,"type":"number"},"longWindow":{"description":"The window the budget share is measured over; at most the period. From 1m to 400d.","pattern":"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$","minLength":2,"maxLength":32,"x-kubernetes-validations":[{"rule":"[(self.find('[0-9]+y') == '' ? 0 : int(self.find('[0-9]+y').find('[0-9]+')) * 31536000000) + (self.find('[0-9]+w') == '' ? 0 : int(self.find('[0-9]+w').find('[0-9]+')) * 604800000) + (self.find('[0-9]+d') == '' ? 0 : int(self.find('[0-9]+d').find('[0-9]+')) * 86400000) + (self.find('[0-9]+h') == '' ? 0 : int(self.find('[0-9]+h').find('[0-9]+')) * 3600000) + (self.find('[0-9]+m([0-9]|$)') == '' ? 0 : int(self.find('[0-9]+m([0-9]|$)').find('[0-9]+')) * 60000) + (self.find('[0-9]+s') == '' ? 0 : int(self.find('[0-9]+s').find('[0-9]+')) * 1000) + (self.find('[0-9]+ms') == '' ? 0 : int(self.find('[0-9]+ms').find('[0-9]+')) * 1)].all(ms, ms >= 60000 && ms <= 34560000000)","message":"expected a duration from 1m to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m)"}],"type":"string"},"shortWindow":{"description":"A shorter window that must also burn fast, so the alert resets soon after recovery (usually longWindow/12). From 1m to 400d.","pattern":"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$","minLength":2,"maxLength":32,"x-kubernetes-validations":[{"rule":"[(self.find('[0-9]+y') == '' ? 0 : int(self.find('[0-9]+y').find('[0-9]+')) * 31536000000) + (self.find('[0-9]+w') == '' ? 0 : int(self.find('[0-9]+w').find('[0-9]+')) * 604800000) + (self.find('[0-9]+d') == '' ? 0 : int(self.find('[0-9]+d').find('[0-9]+')) * 86400000) + (self.find('[0-9]+h') == '' ? 0 : int(self.find('[0-9]+h').find('[0-9]+')) * 3600000) + (self.find('[0-9]+m([0-9]|$)') == '' ? 0 : int(self.find('[0-9]+m([0-9]|$)').find('[0-9]+')) * 60000) + (self.find('[0-9]+s') == '' ? 0 : int(self.find('[0-9]+s').find('[0-9]+')) * 1000) + (self.find('[0-9]+ms') == '' ? 0 : int(self.find('[0-9]+ms').find('[0-9]+')) * 1)].all(ms, ms >= 60000 && ms <= 34560000000)","message":"expected a duration from 1m to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m)"}],"type":"string"}}}},"page":{"additionalProperties":false,"description":"Settings of the page burn-rate alert: one alert whose expression combines every page tier.","type":"object","properties":{"disabled":{"description":"Do not generate the page alert.","type":"boolean"},"labels":{"description":"Labels added to the page alert. Its severity label defaults to critical; set {severity: page} to route on page/ticket instead.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":1024,"type":"string"}}},"annotations":{"description":"Annotations added to the page alert.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":4096,"type":"string"}}}}},"ticket":{"additionalProperties":false,"description":"Settings of the ticket burn-rate alert: one alert whose expression combines every ticket tier.","type":"object","properties":{"disabled":{"description":"Do not generate the ticket alert.","type":"boolean"},"labels":{"description":"Labels added to the ticket alert. Its severity label defaults to warning; set {severity: ticket} to route on page/ticket instead.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":1024,"type":"string"}}},"annotations":{"description":"Annotations added to the ticket alert.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":4096,"type":"string"}}}}},"noData":{"additionalProperties":false,"description":"Settings of the no-data alert.","type":"object","properties":{"disabled":{"description":"Do not generate the no-data alert.","type":"boolean"},"name":{"description":"Name of the alert. Default SLAIndicatorNoData.","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","maxLength":128,"type":"string"},"for":{"description":"How long the indicator's series must be missing before the alert fires. Default 10m. From 1m to 7d.","pattern":"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$","minLength":2,"maxLength":32,"x-kubernetes-validations":[{"rule":"[(self.find('[0-9]+y') == '' ? 0 : int(self.find('[0-9]+y').find('[0-9]+')) * 31536000000) + (self.find('[0-9]+w') == '' ? 0 : int(self.find('[0-9]+w').find('[0-9]+')) * 604800000) + (self.find('[0-9]+d') == '' ? 0 : int(self.find('[0-9]+d').find('[0-9]+')) * 86400000) + (self.find('[0-9]+h') == '' ? 0 : int(self.find('[0-9]+h').find('[0-9]+')) * 3600000) + (self.find('[0-9]+m([0-9]|$)') == '' ? 0 : int(self.find('[0-9]+m([0-9]|$)').find('[0-9]+')) * 60000) + (self.find('[0-9]+s') == '' ? 0 : int(self.find('[0-9]+s').find('[0-9]+')) * 1000) + (self.find('[0-9]+ms') == '' ? 0 : int(self.find('[0-9]+ms').find('[0-9]+')) * 1)].all(ms, ms >= 60000 && ms <= 604800000)","message":"expected a duration from 1m to 7d (units y, w, d, h, m, s, ms, largest first, as in 1h30m)"}],"type":"string"},"labels":{"description":"Labels added to the no-data alert; its severity follows the ticket alert's unless set here.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":1024,"type":"string"}}},"annotations":{"description":"Annotations of the no-data alert (alerting.annotations apply to burn-rate alerts only).","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":4096,"type":"string"}}}}},"exhausted":{"additionalProperties":false,"description":"Settings of the budget-exhausted alert.","type":"object","properties":{"disabled":{"description":"Do not generate the budget-exhausted alert.","type":"boolean"},"name":{"description":"Name of the alert. Default SLAErrorBudgetExhausted.","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","maxLength":128,"type":"string"},"labels":{"description":"Labels added to the budget-exhausted alert; its severity follows the ticket alert's unless set here.","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":1024,"type":"string"}}},"annotations":{"description":"Annotations of the budget-exhausted alert (alerting.annotations apply to burn-rate alerts only).","maxProperties":64,"type":"object","patternProperties":{"^[a-zA-Z_][a-zA-Z0-9_]*$":{"maxLength":4096,"type":"string"}}}}}}},"maintenance":{"description":"Scheduled maintenance excluded from compliance.","maxItems":64,"type":"array","items":{"additionalProperties":false,"description":"Scheduled maintenance, excluded from compliance: either schedule and duration, or start and end.","x-kubernetes-validations":[{"rule":"(has(self.schedule) && has(self.duration) && !has(self.start) && !has(self.end)) || (has(self.start) && has(self.end) && !has(self.schedule) && !has(self.duration))","message":"give schedule and duration, or start and end"}],"type":"object","properties":{"schedule":{"description":"A cron schedule (minute hour day-of-month month day-of-week) in period.timeZone, e.g. \"0 2 * * SUN\".","maxLength":128,"type":"string"},"duration":{"description":"How long each scheduled window lasts; at most the period. From 1m to 400d.","pattern":"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$","minLength":2,"maxLength":32,"x-kubernetes-validations":[{"rule":"[(self.find('[0-9]+y') == '' ? 0 : int(self.find('[0-9]+y').find('[0-9]+')) * 31536000000) + (self.find('[0-9]+w') == '' ? 0 : int(self.find('[0-9]+w').find('[0-9]+')) * 604800000) + (self.find('[0-9]+d') == '' ? 0 : int(self.find('[0-9]+d').find('[0-9]+')) * 86400000) + (self.find('[0-9]+h') == '' ? 0 : int(self.find('[0-9]+h').find('[0-9]+')) * 3600000) + (self.find('[0-9]+m([0-9]|$)') == '' ? 0 : int(self.find('[0-9]+m([0-9]|$)').find('[0-9]+')) * 60000) + (self.find('[0-9]+s') == '' ? 0 : int(self.find('[0-9]+s').find('[0-9]+')) * 1000) + (self.find('[0-9]+ms') == '' ? 0 : int(self.find('[0-9]+ms').find('[0-9]+')) * 1)].all(ms, ms >= 60000 && ms <= 34560000000)","message":"expected a duration from 1m to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m)"}],"type":"string"},"start":{"description":"Start of a one-off window (RFC 3339).","format":"date-time","type":"string"},"end":{"description":"End of a one-off window (RFC 3339).","format":"date-time","type":"string"},"description":{"description":"Why the window exists.","maxLength":256,"type":"string"}}}},"credits":{"description":"Service credit tiers, highest threshold first; the last tier whose threshold compliance is below applies.","maxItems":16,"type":"array","items":{"additionalProperties":false,"description":"One service credit tier.","type":"object","required":["below","credit"],"properties":{"below":{"description":"The tier applies when compliance is below this percentage.","exclusiveMinimum":0,"maximum":100,"type":"number"},"credit":{"description":"Service credit owed, in percent of the monthly fee.","minimum":0,"maximum":100,"type":"number"}}}},"dependencies":{"description":"Other SLAs this service relies on.","maxItems":64,"type":"array","items":{"additionalProperties":false,"description":"Another SLA this one relies on.","type":"object","required":["name"],"properties":{"name":{"description":"Name of the ServiceLevelAgreement this one relies on.","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":253,"type":"string"},"namespace":{"description":"Its namespace; default the namespace of this SLA.","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":63,"type":"string"},"weakerBecause":{"description":"Why this service can promise more than this dependency, e.g. \"retries with fallback to the secondary provider\". A dependency is otherwise taken as serial: a target above the product of the dependencies' weakest targets is refused. With a reason, this dependency is left out of that product.","minLength":1,"maxLength":1024,"type":"string"}}}},"review":{"additionalProperties":false,"description":"Periodic review of the agreement.","type":"object","required":["every"],"properties":{"every":{"description":"How often the agreement must be reviewed, e.g. 90d. From 1d to 10y.","pattern":"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$","minLength":2,"maxLength":32,"x-kubernetes-validations":[{"rule":"[(self.find('[0-9]+y') == '' ? 0 : int(self.find('[0-9]+y').find('[0-9]+')) * 31536000000) + (self.find('[0-9]+w') == '' ? 0 : int(self.find('[0-9]+w').find('[0-9]+')) * 604800000) + (self.find('[0-9]+d') == '' ? 0 : int(self.find('[0-9]+d').find('[0-9]+')) * 86400000) + (self.find('[0-9]+h') == '' ? 0 : int(self.find('[0-9]+h').find('[0-9]+')) * 3600000) + (self.find('[0-9]+m([0-9]|$)') == '' ? 0 : int(self.find('[0-9]+m([0-9]|$)').find('[0-9]+')) * 60000) + (self.find('[0-9]+s') == '' ? 0 : int(self.find('[0-9]+s').find('[0-9]+')) * 1000) + (self.find('[0-9]+ms') == '' ? 0 : int(self.find('[0-9]+ms').find('[0-9]+')) * 1)].all(ms, ms >= 86400000 && ms <= 315360000000)","message":"expected a duration from 1d to 10y (units y, w, d, h, m, s, ms, largest first, as in 1h30m)"}],"type":"string"},"lastReviewed":{"description":"Date of the last review (YYYY-MM-DD).","format":"date","type":"string"}}},"compatibility":{"additionalProperties":false,"description":"Series recorded under other tools' names, derived from this SLA's own recorded series (not from the raw series again), for dashboards users already have.","type":"object","properties":{"sloth":{"description":"Also record Sloth's series (slo:sli_error:ratio_rate<window>, slo:objective:ratio, slo:error_budget:ratio, slo:period_error_budget_remaining:ratio, sloth_slo_info ...) with Sloth's labels (sloth_service = service, sloth_slo = objective name, sloth_id, sloth_window), so Sloth's Grafana dashboards keep working.","type":"boolean"},"pyrra":{"description":"Also record the series Pyrra's Grafana dashboards read (pyrra_objective, pyrra_window, pyrra_availability, pyrra_requests:rate5m, pyrra_errors:rate5m), labelled slo = the SLA's name (<sla>-<objective> when it has several objectives).","type":"boolean"}}},"dashboard":{"additionalProperties":false,"description":"The Grafana dashboards: every SLA is shown by the shared servicelevel-sla dashboard; own adds one of its own.","type":"object","properties":{"disabled":{"description":"Do not generate a dashboard of this SLA, and leave it out of the status' dashboard link.","type":"boolean"},"own":{"description":"Generate a dashboard of this SLA alone (a ConfigMap per SLA, with its tiers' thresholds drawn) besides the shared servicelevel-sla dashboard that shows every SLA. Implied by folder and filters.","type":"boolean"},"folder":{"description":"Grafana folder of the SLA's own dashboard.","maxLength":128,"type":"string"},"filters":{"description":"Labels of spec.labels offered as variables of the SLA's own dashboard.","maxItems":16,"type":"array","items":{"description":"A label name of spec.labels.","pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$","maxLength":128,"type":"string"}}}}}},"status":{"additionalProperties":false,"description":"What the operator measured; written only by the operator.","type":"object","properties":{"observedGeneration":{"description":"The generation of the spec this status describes.","minimum":0,"type":"integer"},"lastEvaluated":{"description":"When the figures were last computed.","format":"date-time","type":"string"},"period":{"additionalProperties":false,"description":"The contract period the figures cover.","type":"object","required":["start","end"],"properties":{"start":{"description":"Start of the current contract period.","format":"date-time","type":"string"},"end":{"description":"End of the current contract period.","format":"date-time","type":"string"}}},"state":{"description":"Compliant, AtRisk, Breached, NoData or Invalid.","type":"string"},"compliance":{"description":"Attained level of the worst objective for the period so far, percent.","type":"number"},"budgetRemaining":{"description":"Error budget left of the worst objective, percent.","type":"number"},"credit":{"description":"Service credit owed if the period ended now, percent of the fee.","type":"number"},"objectives":{"description":"Figures per objective.","type":"array","items":{"additionalProperties":false,"description":"What was measured for one objective.","type":"object","required":["name","target","state"],"properties":{"name":{"description":"The objective's name.","type":"string"},"attained":{"description":"Attained level over the period so far, percent.","type":"number"},"target":{"description":"The objective's target, percent.","type":"number"},"errorBudget":{"additionalProperties":false,"description":"The period's error budget.","type":"object","required":["remaining","consumed"],"properties":{"remaining":{"description":"Percent of the period's error budget left (negative when overspent).","type":"number"},"consumed":{"description":"Percent of the period's error budget spent.","type":"number"}}},"burnRate":{"description":"Burn rate per window: 1 spends the budget exactly over the period.","type":"object","patternProperties":{"^(.*)$":{"type":"number"}}},"exhaustion":{"description":"When the budget runs out at the current burn rate; absent if never.","format":"date-time","type":"string"},"incidents":{"additionalProperties":false,"description":"Incidents derived from the indicator's bad periods.","type":"object","required":["count"],"properties":{"count":{"description":"Bad periods in the contract period.","minimum":0,"type":"integer"},"mttr":{"description":"Mean time to recover.","type":"string"},"mtbf":{"description":"Mean time between failures.","type":"string"}}},"state":{"description":"Compliant, AtRisk, Breached or NoData.","type":"string"}}}},"generated":{"additionalProperties":false,"description":"What the operator generated.","type":"object","properties":{"prometheusRule":{"description":"Name of the generated PrometheusRule.","type":"string"},"dashboard":{"description":"Name of the generated dashboard ConfigMap.","type":"string"},"alertmanagerConfig":{"description":"Name of the generated AlertmanagerConfig muting the alerts during maintenance.","type":"string"},"rules":{"description":"Number of generated rules.","minimum":0,"type":"integer"}}},"conditions":{"description":"Conditions: Ready, Valid, RulesApplied, DashboardApplied, MetricsAvailable, Compliant, ReviewDue.","type":"array","items":{"additionalProperties":false,"description":"A metav1.Condition.","type":"object","required":["type","status","reason","message","lastTransitionTime"],"properties":{"type":{"description":"Type of condition: Ready, Valid, RulesApplied, DashboardApplied, AlertmanagerConfigApplied, MetricsAvailable, IndicatorMatchesData, Compliant, ReviewDue.","maxLength":316,"type":"string"},"status":{"description":"True, False or Unknown.","anyOf":[{"const":"True","type":"string"},{"const":"False","type":"string"},{"const":"Unknown","type":"string"}]},"reason":{"description":"A CamelCase reason for the last transition.","maxLength":1024,"type":"string"},"message":{"description":"Human-readable detail.","maxLength":32768,"type":"string"},"lastTransitionTime":{"description":"When the status last changed.","format":"date-time","type":"string"},"observedGeneration":{"description":"The generation the condition was computed from.","minimum":0,"type":"integer"}}}}}}}};
 import func2Module from "ajv/dist/runtime/ucs2length.js";
 const func2 = typeof func2Module === "function" ? func2Module : func2Module.default;
@@ -5139,6 +5138,582 @@ vErrors.push(err409);
 errors++;
 }
 validate10.errors = vErrors;
+return errors === 0;
+}
+
+export const validateBurnRateTable = validate11;
+const schema12 = {"additionalProperties":false,"type":"object","required":["name","period","tiers"],"properties":{"name":{"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","type":"string"},"description":{"type":"string"},"period":{"description":"The period the table was designed for; tables are chosen by it when an SLA names none. From 1h to 400d.","pattern":"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$","minLength":2,"maxLength":32,"x-kubernetes-validations":[{"rule":"[(self.find('[0-9]+y') == '' ? 0 : int(self.find('[0-9]+y').find('[0-9]+')) * 31536000000) + (self.find('[0-9]+w') == '' ? 0 : int(self.find('[0-9]+w').find('[0-9]+')) * 604800000) + (self.find('[0-9]+d') == '' ? 0 : int(self.find('[0-9]+d').find('[0-9]+')) * 86400000) + (self.find('[0-9]+h') == '' ? 0 : int(self.find('[0-9]+h').find('[0-9]+')) * 3600000) + (self.find('[0-9]+m([0-9]|$)') == '' ? 0 : int(self.find('[0-9]+m([0-9]|$)').find('[0-9]+')) * 60000) + (self.find('[0-9]+s') == '' ? 0 : int(self.find('[0-9]+s').find('[0-9]+')) * 1000) + (self.find('[0-9]+ms') == '' ? 0 : int(self.find('[0-9]+ms').find('[0-9]+')) * 1)].all(ms, ms >= 3600000 && ms <= 34560000000)","message":"expected a duration from 1h to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m)"}],"type":"string"},"defaultFor":{"additionalProperties":false,"description":"Periods (inclusive) this table is the default for when no table is made for the exact period.","type":"object","required":["from","to"],"properties":{"from":{"description":"Shortest period. From 1h to 400d.","pattern":"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$","minLength":2,"maxLength":32,"x-kubernetes-validations":[{"rule":"[(self.find('[0-9]+y') == '' ? 0 : int(self.find('[0-9]+y').find('[0-9]+')) * 31536000000) + (self.find('[0-9]+w') == '' ? 0 : int(self.find('[0-9]+w').find('[0-9]+')) * 604800000) + (self.find('[0-9]+d') == '' ? 0 : int(self.find('[0-9]+d').find('[0-9]+')) * 86400000) + (self.find('[0-9]+h') == '' ? 0 : int(self.find('[0-9]+h').find('[0-9]+')) * 3600000) + (self.find('[0-9]+m([0-9]|$)') == '' ? 0 : int(self.find('[0-9]+m([0-9]|$)').find('[0-9]+')) * 60000) + (self.find('[0-9]+s') == '' ? 0 : int(self.find('[0-9]+s').find('[0-9]+')) * 1000) + (self.find('[0-9]+ms') == '' ? 0 : int(self.find('[0-9]+ms').find('[0-9]+')) * 1)].all(ms, ms >= 3600000 && ms <= 34560000000)","message":"expected a duration from 1h to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m)"}],"type":"string"},"to":{"description":"Longest period. From 1h to 400d.","pattern":"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$","minLength":2,"maxLength":32,"x-kubernetes-validations":[{"rule":"[(self.find('[0-9]+y') == '' ? 0 : int(self.find('[0-9]+y').find('[0-9]+')) * 31536000000) + (self.find('[0-9]+w') == '' ? 0 : int(self.find('[0-9]+w').find('[0-9]+')) * 604800000) + (self.find('[0-9]+d') == '' ? 0 : int(self.find('[0-9]+d').find('[0-9]+')) * 86400000) + (self.find('[0-9]+h') == '' ? 0 : int(self.find('[0-9]+h').find('[0-9]+')) * 3600000) + (self.find('[0-9]+m([0-9]|$)') == '' ? 0 : int(self.find('[0-9]+m([0-9]|$)').find('[0-9]+')) * 60000) + (self.find('[0-9]+s') == '' ? 0 : int(self.find('[0-9]+s').find('[0-9]+')) * 1000) + (self.find('[0-9]+ms') == '' ? 0 : int(self.find('[0-9]+ms').find('[0-9]+')) * 1)].all(ms, ms >= 3600000 && ms <= 34560000000)","message":"expected a duration from 1h to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m)"}],"type":"string"}}},"tiers":{"minItems":1,"type":"array","items":{"additionalProperties":false,"description":"One tier of a multiwindow multi-burn-rate alert.","type":"object","required":["severity","budgetPercent","longWindow","shortWindow"],"properties":{"severity":{"description":"Which alert the tier raises.","anyOf":[{"const":"page","type":"string"},{"const":"ticket","type":"string"}]},"budgetPercent":{"description":"Share of the period's error budget that, spent within longWindow, raises the alert.","exclusiveMinimum":0,"maximum":100,"type":"number"},"longWindow":{"description":"The window the budget share is measured over; at most the period. From 1m to 400d.","pattern":"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$","minLength":2,"maxLength":32,"x-kubernetes-validations":[{"rule":"[(self.find('[0-9]+y') == '' ? 0 : int(self.find('[0-9]+y').find('[0-9]+')) * 31536000000) + (self.find('[0-9]+w') == '' ? 0 : int(self.find('[0-9]+w').find('[0-9]+')) * 604800000) + (self.find('[0-9]+d') == '' ? 0 : int(self.find('[0-9]+d').find('[0-9]+')) * 86400000) + (self.find('[0-9]+h') == '' ? 0 : int(self.find('[0-9]+h').find('[0-9]+')) * 3600000) + (self.find('[0-9]+m([0-9]|$)') == '' ? 0 : int(self.find('[0-9]+m([0-9]|$)').find('[0-9]+')) * 60000) + (self.find('[0-9]+s') == '' ? 0 : int(self.find('[0-9]+s').find('[0-9]+')) * 1000) + (self.find('[0-9]+ms') == '' ? 0 : int(self.find('[0-9]+ms').find('[0-9]+')) * 1)].all(ms, ms >= 60000 && ms <= 34560000000)","message":"expected a duration from 1m to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m)"}],"type":"string"},"shortWindow":{"description":"A shorter window that must also burn fast, so the alert resets soon after recovery (usually longWindow/12). From 1m to 400d.","pattern":"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$","minLength":2,"maxLength":32,"x-kubernetes-validations":[{"rule":"[(self.find('[0-9]+y') == '' ? 0 : int(self.find('[0-9]+y').find('[0-9]+')) * 31536000000) + (self.find('[0-9]+w') == '' ? 0 : int(self.find('[0-9]+w').find('[0-9]+')) * 604800000) + (self.find('[0-9]+d') == '' ? 0 : int(self.find('[0-9]+d').find('[0-9]+')) * 86400000) + (self.find('[0-9]+h') == '' ? 0 : int(self.find('[0-9]+h').find('[0-9]+')) * 3600000) + (self.find('[0-9]+m([0-9]|$)') == '' ? 0 : int(self.find('[0-9]+m([0-9]|$)').find('[0-9]+')) * 60000) + (self.find('[0-9]+s') == '' ? 0 : int(self.find('[0-9]+s').find('[0-9]+')) * 1000) + (self.find('[0-9]+ms') == '' ? 0 : int(self.find('[0-9]+ms').find('[0-9]+')) * 1)].all(ms, ms >= 60000 && ms <= 34560000000)","message":"expected a duration from 1m to 400d (units y, w, d, h, m, s, ms, largest first, as in 1h30m)"}],"type":"string"}}}}}};
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema12.required,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.period === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema12.required,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.tiers === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tiers"},message:"must have required property '"+"tiers"+"'",schema:schema12.required,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "name") || (key0 === "description")) || (key0 === "period")) || (key0 === "defaultFor")) || (key0 === "tiers"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",parentSchema:schema12.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.name.type,parentSchema:schema12.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data1 = data.description;
+if(typeof data1 !== "string"){
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.description.type,parentSchema:schema12.properties.description,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.period !== undefined){
+let data2 = data.period;
+if(typeof data2 === "string"){
+if(func2(data2) > 32){
+const err7 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema12.properties.period,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(func2(data2) < 2){
+const err8 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema12.properties.period,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!pattern6.test(data2)){
+const err9 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$"},message:"must match pattern \""+"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$"+"\"",schema:"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$",parentSchema:schema12.properties.period,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.period.type,parentSchema:schema12.properties.period,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.defaultFor !== undefined){
+let data3 = data.defaultFor;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.from === undefined){
+const err11 = {instancePath:instancePath+"/defaultFor",schemaPath:"#/properties/defaultFor/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema12.properties.defaultFor.required,parentSchema:schema12.properties.defaultFor,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data3.to === undefined){
+const err12 = {instancePath:instancePath+"/defaultFor",schemaPath:"#/properties/defaultFor/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema12.properties.defaultFor.required,parentSchema:schema12.properties.defaultFor,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((key1 === "from") || (key1 === "to"))){
+const err13 = {instancePath:instancePath+"/defaultFor",schemaPath:"#/properties/defaultFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.defaultFor,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data3.from !== undefined){
+let data4 = data3.from;
+if(typeof data4 === "string"){
+if(func2(data4) > 32){
+const err14 = {instancePath:instancePath+"/defaultFor/from",schemaPath:"#/properties/defaultFor/properties/from/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema12.properties.defaultFor.properties.from,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(func2(data4) < 2){
+const err15 = {instancePath:instancePath+"/defaultFor/from",schemaPath:"#/properties/defaultFor/properties/from/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema12.properties.defaultFor.properties.from,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!pattern6.test(data4)){
+const err16 = {instancePath:instancePath+"/defaultFor/from",schemaPath:"#/properties/defaultFor/properties/from/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$"},message:"must match pattern \""+"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$"+"\"",schema:"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$",parentSchema:schema12.properties.defaultFor.properties.from,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/defaultFor/from",schemaPath:"#/properties/defaultFor/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.defaultFor.properties.from.type,parentSchema:schema12.properties.defaultFor.properties.from,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data3.to !== undefined){
+let data5 = data3.to;
+if(typeof data5 === "string"){
+if(func2(data5) > 32){
+const err18 = {instancePath:instancePath+"/defaultFor/to",schemaPath:"#/properties/defaultFor/properties/to/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema12.properties.defaultFor.properties.to,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(func2(data5) < 2){
+const err19 = {instancePath:instancePath+"/defaultFor/to",schemaPath:"#/properties/defaultFor/properties/to/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema12.properties.defaultFor.properties.to,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!pattern6.test(data5)){
+const err20 = {instancePath:instancePath+"/defaultFor/to",schemaPath:"#/properties/defaultFor/properties/to/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$"},message:"must match pattern \""+"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$"+"\"",schema:"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$",parentSchema:schema12.properties.defaultFor.properties.to,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/defaultFor/to",schemaPath:"#/properties/defaultFor/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.defaultFor.properties.to.type,parentSchema:schema12.properties.defaultFor.properties.to,data:data5};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/defaultFor",schemaPath:"#/properties/defaultFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.defaultFor.type,parentSchema:schema12.properties.defaultFor,data:data3};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.tiers !== undefined){
+let data6 = data.tiers;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err23 = {instancePath:instancePath+"/tiers",schemaPath:"#/properties/tiers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12.properties.tiers,data:data6};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.severity === undefined){
+const err24 = {instancePath:instancePath+"/tiers/" + i0,schemaPath:"#/properties/tiers/items/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema12.properties.tiers.items.required,parentSchema:schema12.properties.tiers.items,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data7.budgetPercent === undefined){
+const err25 = {instancePath:instancePath+"/tiers/" + i0,schemaPath:"#/properties/tiers/items/required",keyword:"required",params:{missingProperty: "budgetPercent"},message:"must have required property '"+"budgetPercent"+"'",schema:schema12.properties.tiers.items.required,parentSchema:schema12.properties.tiers.items,data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data7.longWindow === undefined){
+const err26 = {instancePath:instancePath+"/tiers/" + i0,schemaPath:"#/properties/tiers/items/required",keyword:"required",params:{missingProperty: "longWindow"},message:"must have required property '"+"longWindow"+"'",schema:schema12.properties.tiers.items.required,parentSchema:schema12.properties.tiers.items,data:data7};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data7.shortWindow === undefined){
+const err27 = {instancePath:instancePath+"/tiers/" + i0,schemaPath:"#/properties/tiers/items/required",keyword:"required",params:{missingProperty: "shortWindow"},message:"must have required property '"+"shortWindow"+"'",schema:schema12.properties.tiers.items.required,parentSchema:schema12.properties.tiers.items,data:data7};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+for(const key2 in data7){
+if(!((((key2 === "severity") || (key2 === "budgetPercent")) || (key2 === "longWindow")) || (key2 === "shortWindow"))){
+const err28 = {instancePath:instancePath+"/tiers/" + i0,schemaPath:"#/properties/tiers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.tiers.items,data:data7};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data7.severity !== undefined){
+let data8 = data7.severity;
+const _errs21 = errors;
+let valid5 = false;
+const _errs22 = errors;
+if(typeof data8 !== "string"){
+const err29 = {instancePath:instancePath+"/tiers/" + i0+"/severity",schemaPath:"#/properties/tiers/items/properties/severity/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.tiers.items.properties.severity.anyOf[0].type,parentSchema:schema12.properties.tiers.items.properties.severity.anyOf[0],data:data8};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if("page" !== data8){
+const err30 = {instancePath:instancePath+"/tiers/" + i0+"/severity",schemaPath:"#/properties/tiers/items/properties/severity/anyOf/0/const",keyword:"const",params:{allowedValue: "page"},message:"must be equal to constant",schema:"page",parentSchema:schema12.properties.tiers.items.properties.severity.anyOf[0],data:data8};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid0 = _errs22 === errors;
+valid5 = valid5 || _valid0;
+if(!valid5){
+const _errs24 = errors;
+if(typeof data8 !== "string"){
+const err31 = {instancePath:instancePath+"/tiers/" + i0+"/severity",schemaPath:"#/properties/tiers/items/properties/severity/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.tiers.items.properties.severity.anyOf[1].type,parentSchema:schema12.properties.tiers.items.properties.severity.anyOf[1],data:data8};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if("ticket" !== data8){
+const err32 = {instancePath:instancePath+"/tiers/" + i0+"/severity",schemaPath:"#/properties/tiers/items/properties/severity/anyOf/1/const",keyword:"const",params:{allowedValue: "ticket"},message:"must be equal to constant",schema:"ticket",parentSchema:schema12.properties.tiers.items.properties.severity.anyOf[1],data:data8};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+var _valid0 = _errs24 === errors;
+valid5 = valid5 || _valid0;
+}
+if(!valid5){
+const err33 = {instancePath:instancePath+"/tiers/" + i0+"/severity",schemaPath:"#/properties/tiers/items/properties/severity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.tiers.items.properties.severity.anyOf,parentSchema:schema12.properties.tiers.items.properties.severity,data:data8};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+else {
+errors = _errs21;
+if(vErrors !== null){
+if(_errs21){
+vErrors.length = _errs21;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data7.budgetPercent !== undefined){
+let data9 = data7.budgetPercent;
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 100 || isNaN(data9)){
+const err34 = {instancePath:instancePath+"/tiers/" + i0+"/budgetPercent",schemaPath:"#/properties/tiers/items/properties/budgetPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema12.properties.tiers.items.properties.budgetPercent,data:data9};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data9 <= 0 || isNaN(data9)){
+const err35 = {instancePath:instancePath+"/tiers/" + i0+"/budgetPercent",schemaPath:"#/properties/tiers/items/properties/budgetPercent/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema12.properties.tiers.items.properties.budgetPercent,data:data9};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/tiers/" + i0+"/budgetPercent",schemaPath:"#/properties/tiers/items/properties/budgetPercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema12.properties.tiers.items.properties.budgetPercent.type,parentSchema:schema12.properties.tiers.items.properties.budgetPercent,data:data9};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data7.longWindow !== undefined){
+let data10 = data7.longWindow;
+if(typeof data10 === "string"){
+if(func2(data10) > 32){
+const err37 = {instancePath:instancePath+"/tiers/" + i0+"/longWindow",schemaPath:"#/properties/tiers/items/properties/longWindow/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema12.properties.tiers.items.properties.longWindow,data:data10};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(func2(data10) < 2){
+const err38 = {instancePath:instancePath+"/tiers/" + i0+"/longWindow",schemaPath:"#/properties/tiers/items/properties/longWindow/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema12.properties.tiers.items.properties.longWindow,data:data10};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(!pattern6.test(data10)){
+const err39 = {instancePath:instancePath+"/tiers/" + i0+"/longWindow",schemaPath:"#/properties/tiers/items/properties/longWindow/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$"},message:"must match pattern \""+"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$"+"\"",schema:"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$",parentSchema:schema12.properties.tiers.items.properties.longWindow,data:data10};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/tiers/" + i0+"/longWindow",schemaPath:"#/properties/tiers/items/properties/longWindow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.tiers.items.properties.longWindow.type,parentSchema:schema12.properties.tiers.items.properties.longWindow,data:data10};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data7.shortWindow !== undefined){
+let data11 = data7.shortWindow;
+if(typeof data11 === "string"){
+if(func2(data11) > 32){
+const err41 = {instancePath:instancePath+"/tiers/" + i0+"/shortWindow",schemaPath:"#/properties/tiers/items/properties/shortWindow/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema12.properties.tiers.items.properties.shortWindow,data:data11};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(func2(data11) < 2){
+const err42 = {instancePath:instancePath+"/tiers/" + i0+"/shortWindow",schemaPath:"#/properties/tiers/items/properties/shortWindow/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema12.properties.tiers.items.properties.shortWindow,data:data11};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(!pattern6.test(data11)){
+const err43 = {instancePath:instancePath+"/tiers/" + i0+"/shortWindow",schemaPath:"#/properties/tiers/items/properties/shortWindow/pattern",keyword:"pattern",params:{pattern: "^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$"},message:"must match pattern \""+"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$"+"\"",schema:"^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$",parentSchema:schema12.properties.tiers.items.properties.shortWindow,data:data11};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/tiers/" + i0+"/shortWindow",schemaPath:"#/properties/tiers/items/properties/shortWindow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.tiers.items.properties.shortWindow.type,parentSchema:schema12.properties.tiers.items.properties.shortWindow,data:data11};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/tiers/" + i0,schemaPath:"#/properties/tiers/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.tiers.items.type,parentSchema:schema12.properties.tiers.items,data:data7};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/tiers",schemaPath:"#/properties/tiers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.tiers.type,parentSchema:schema12.properties.tiers,data:data6};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+validate11.errors = vErrors;
 return errors === 0;
 }
 

@@ -7,12 +7,9 @@
 // Kubernetes CRD format consume without a conversion library.
 import { Type, type TProperties, type TSchema } from "@sinclair/typebox";
 import { durationBounds, durationExpectation, type DurationBounds } from "./bounds.js";
+import { apiVersion, durationPattern, kind } from "./constants.js";
 
-/**
- * Prometheus duration syntax (model.ParseDuration): units largest first, each at most once, e.g.
- * 30s, 5m, 1h30m, 28d. Digits per unit are capped so the admission rule's sum fits an int64.
- */
-export const durationPattern = "^([0-9]{1,6}y)?([0-9]{1,6}w)?([0-9]{1,6}d)?([0-9]{1,8}h)?([0-9]{1,9}m)?([0-9]{1,10}s)?([0-9]{1,12}ms)?$";
+export { apiVersion, durationPattern, kind };
 const labelNamePattern = "^[a-zA-Z_][a-zA-Z0-9_]*$";
 const dnsLabelPattern = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 const metricNamePattern = "^[a-zA-Z_:][a-zA-Z0-9_:]*$";
@@ -412,9 +409,6 @@ export const ObjectMeta = Type.Object(
   },
   { additionalProperties: true, description: "Standard object metadata." },
 );
-
-export const apiVersion = "servicelevel.dev/v1alpha1";
-export const kind = "ServiceLevelAgreement";
 
 /** The whole resource as slactl reads it from YAML. */
 export const ServiceLevelAgreement = Type.Object(

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { renderValidatorModule, schemaAjv, validatorPath } from "./validator-file.js";
-import { validate } from "./schema-validator.generated.js";
-import { ServiceLevelAgreement } from "./schema.js";
+import { Ajv } from "ajv";
+import { validate, validateBurnRateTable } from "./schema-validator.generated.js";
+import { BurnRateTable, ServiceLevelAgreement } from "./schema.js";
 
 describe("the generated schema validator", () => {
   it("is committed exactly as ajv generates it from the schema (run `npm run crds` after changing schema.ts or ajv)", () => {
@@ -32,6 +33,29 @@ describe("the generated schema validator", () => {
       return { ok, errors: JSON.stringify(generated.errors ?? null) };
     });
     expect(verdicts.map((v) => v.ok)).toEqual([true, false, false, false, false, false]);
+    for (const [i, d] of documents.entries()) {
+      const ok = runtime(d);
+      expect(verdicts[i]).toEqual({ ok, errors: JSON.stringify(runtime.errors ?? null) });
+    }
+  });
+
+  it("checks a burn-rate table as ajv compiling its schema at run time did", () => {
+    // The independent side: the ajv the table loader compiled the schema with before it was generated.
+    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+    ajv.addKeyword("x-kubernetes-validations");
+    const runtime = ajv.compile(BurnRateTable);
+    const generated = validateBurnRateTable as unknown as { (d: unknown): boolean; errors?: unknown[] | null };
+    const valid = { name: "google-sre", period: "30d", tiers: [{ severity: "page", budgetPercent: 2, longWindow: "1h", shortWindow: "5m" }] };
+    const documents: unknown[] = [
+      valid,
+      { ...valid, defaultFor: { from: "20d", to: "40d" } },
+      { ...valid, name: "Google SRE" },
+      { ...valid, tiers: [] },
+      { ...valid, tiers: [{ severity: "urgent", budgetPercent: "2", longWindow: "1 hour" }] },
+      { ...valid, period: "30 days", extra: true },
+    ];
+    const verdicts = documents.map((d) => ({ ok: generated(d), errors: JSON.stringify(generated.errors ?? null) }));
+    expect(verdicts.map((v) => v.ok)).toEqual([true, true, false, false, false, false]);
     for (const [i, d] of documents.entries()) {
       const ok = runtime(d);
       expect(verdicts[i]).toEqual({ ok, errors: JSON.stringify(runtime.errors ?? null) });

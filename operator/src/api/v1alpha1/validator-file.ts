@@ -1,11 +1,12 @@
-// The SLA's JSON Schema validator as code, generated ahead of time by ajv from schema.ts: compiling
-// the schema took about a third of a second at every start of slactl and the operator (more than
-// compiling a few dozen SLAs). Shared by the generator (npm run crds) and its test, which fails
+// The JSON Schema validators of an SLA and of a burn-rate table as code, generated ahead of time
+// by ajv from schema.ts: compiling the schema took about a third of a second at every start of
+// slactl and the operator (more than compiling a few dozen SLAs), and loading ajv and TypeBox
+// about a quarter more. Shared by the generator (npm run crds) and its test, which fails
 // when the committed module no longer matches the schema or the pinned ajv.
 import { fileURLToPath } from "node:url";
 import { Ajv } from "ajv";
 import standalone from "ajv/dist/standalone/index.js";
-import { ServiceLevelAgreement } from "./schema.js";
+import { BurnRateTable, ServiceLevelAgreement } from "./schema.js";
 
 export const validatorPath = fileURLToPath(new URL("./schema-validator.generated.ts", import.meta.url));
 
@@ -21,7 +22,9 @@ export function schemaAjv(options: { readonly source: boolean }): Ajv {
 /** The validator module's source: ajv's standalone code, made an ES module the type checker skips. */
 export function renderValidatorModule(): string {
   const ajv = schemaAjv({ source: true });
-  const code = standalone.default(ajv, ajv.compile(ServiceLevelAgreement));
+  ajv.addSchema(ServiceLevelAgreement, "ServiceLevelAgreement").addSchema(BurnRateTable, "BurnRateTable");
+  // validate: an SLA document; validateBurnRateTable: one file of policies/alerting/.
+  const code = standalone.default(ajv, { validate: "ServiceLevelAgreement", validateBurnRateTable: "BurnRateTable" });
   // ajv's ES module output still loads its runtime helpers with require(), which ES modules lack.
   // Node gives the CommonJS exports object as the default import, loaders that honour __esModule
   // (vitest, tsx) the helper itself.
