@@ -287,7 +287,6 @@ function runPromtool(args: readonly string[]): Promise<{ code: number; output: s
   });
 }
 
-/** Polls Prometheus until it returns the series at a time inside the backfilled range. */
 /** Prometheus' count of block reloads (prometheus_tsdb_reloads_total), or undefined when its /metrics cannot be read. */
 async function tsdbReloads(url: string): Promise<number | undefined> {
   try {
@@ -347,6 +346,7 @@ async function waitForSamples(url: string, records: readonly string[], expected:
   return false;
 }
 
+/** Polls Prometheus until it returns the series at a time inside the backfilled range. */
 export async function waitForSeries(url: string, name: string, endMs: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   const query = new URL("/api/v1/query", url);
